@@ -1,0 +1,31 @@
+// Configuration from the environment, validated once at start: a typo in PORT or a malformed
+// NEO4J_URI stops the process with a message naming the variable, not a stack trace later.
+import { z } from 'zod';
+
+const Env = z.object({
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  INTERLOCK_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  INTERLOCK_NEO4J_HEAP_MB: z.coerce.number().int().min(256).default(1024),
+  INTERLOCK_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(64).default(512),
+  INTERLOCK_LOAD_FIXTURE: z.enum(['auto', 'never']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

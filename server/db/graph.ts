@@ -1,0 +1,94 @@
+// The one driver of the process, and the only way the rest of the server talks to Neo4j: queries
+// are run by catalog name, single queries through executeQuery with explicit routing, units of
+// work through executeRead/executeWrite (retried by the driver, so they must be idempotent).
+// Routing is explicit so the same code runs on a single server, a cluster or Aura.
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { query } from './query-catalog.js';
+
+export type Row = Record<string, unknown>;
+
+export interface GraphOptions {
+  uri: string;
+  user?: string;
+  password?: string;
+  database: string;
+  maxPoolSize?: number;
+}
+
+export class Graph {
+  readonly driver: Driver;
+  readonly database: string;
+
+  constructor(options: GraphOptions) {
+    const auth = options.password ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
+    this.driver = neo4j.driver(options.uri, auth, {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: options.maxPoolSize ?? 50,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+    });
+    this.database = options.database;
+  }
+
+  /** Runs a read query from the catalog on a reader. */
+  async read(name: string, params: Row = {}): Promise<Row[]> {
+    return this.run(name, params, 'READ');
+  }
+
+  /** Runs a single write query from the catalog on the leader. */
+  async write(name: string, params: Row = {}): Promise<Row[]> {
+    return this.run(name, params, 'WRITE');
+  }
+
+  private async run(name: string, params: Row, routing: 'READ' | 'WRITE'): Promise<Row[]> {
+    const q = query(name);
+    if (routing === 'READ' && q.mode !== 'read') throw new Error(`query ${name} is ${q.mode}, not read`);
+    const result = await this.driver.executeQuery(q.text, params, { database: this.database, routing });
+    return result.records.map(toRow);
+  }
+
+  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((tx) => work(new Tx(tx)));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work(new Tx(tx)));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when a query round-trips within the timeout; used by /api/health. */
+  async ping(timeoutMs = 2_000): Promise<boolean> {
+    const attempt = this.driver
+      .executeQuery('RETURN 1', {}, { database: this.database, routing: 'READ' })
+      .then(() => true, () => false);
+    const timeout = new Promise<boolean>((done) => setTimeout(() => done(false), timeoutMs).unref());
+    return Promise.race([attempt, timeout]);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** A managed transaction that runs catalog queries by name. */
+export class Tx {
+  constructor(private readonly tx: ManagedTransaction) {}
+
+  async run(name: string, params: Row = {}): Promise<Row[]> {
+    const result = await this.tx.run(query(name).text, params);
+    return result.records.map(toRow);
+  }
+}
+
+function toRow(record: Neo4jRecord): Row {
+  return record.toObject() as Row;
+}

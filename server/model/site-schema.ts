@@ -1,0 +1,297 @@
+// The site document: one JSON/YAML file describing a whole site. This module is the single source
+// of the shapes; import, export, the fixtures, the generator, the OpenAPI components and the
+// client's types all derive from it. Referential checks live in validate-site.ts.
+import { z } from 'zod';
+import { isCidr, isIpv4 } from './ipv4.js';
+import { parsePorts } from './ports.js';
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+export const Id = z
+  .string()
+  .regex(ID_PATTERN, 'must be 1–128 letters, digits, "_", ".", ":" or "-", starting with a letter or digit');
+const Name = z.string().min(1, 'must not be empty').max(200);
+const Text = z.string().max(4000);
+
+export const Ipv4 = z.string().refine(isIpv4, 'must be an IPv4 address such as 10.30.1.10');
+export const Cidr = z.string().refine(isCidr, 'must be an IPv4 CIDR such as 10.30.0.0/24 with no host bits set');
+
+export const DOMAINS = ['IT', 'OT'] as const;
+export const Domain = z.enum(DOMAINS);
+export const PURDUE_LEVELS = [0, 1, 2, 3, 3.5, 4, 5] as const;
+export const PurdueLevel = z
+  .number()
+  .refine((n) => (PURDUE_LEVELS as readonly number[]).includes(n), 'must be a Purdue level: 0, 1, 2, 3, 3.5 (DMZ), 4 or 5');
+
+export const ASSET_TYPES = [
+  'plc', 'dcs-controller', 'sis-logic-solver', 'sensor', 'final-element', 'hmi', 'ews', 'sis-ews',
+  'historian', 'server', 'workstation', 'firewall', 'switch', 'router', 'rtu', 'ied', 'jump-host',
+  'data-diode', 'cloud-service', 'time-server', 'domain-controller',
+] as const;
+export const AssetType = z.enum(ASSET_TYPES);
+
+export const PROTOCOLS = ['tcp', 'udp', 'icmp'] as const;
+export const FlowProtocol = z.enum(PROTOCOLS);
+export const RuleProtocol = z.enum([...PROTOCOLS, 'any']);
+export const Action = z.enum(['allow', 'deny']);
+export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'] as const;
+
+export const Port = z.number().int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535');
+export const PortSpec = z
+  .union([z.number(), z.string()])
+  .refine((v) => parsePorts(v) !== null, 'must be a port 1–65535, a range "a-b" with a ≤ b, or "any"');
+
+/** Rule endpoint: `any`, an IPv4 address, a CIDR, an asset or a zone. */
+export const Endpoint = z.union([
+  z.literal('any'),
+  z.string().refine((s) => isIpv4(s) || isCidr(s), 'must be "any", an IPv4 address or a CIDR'),
+  z.object({ asset: Id }).strict(),
+  z.object({ zone: Id }).strict(),
+]);
+export type Endpoint = z.infer<typeof Endpoint>;
+
+export const FirewallRule = z
+  .object({
+    id: Id,
+    seq: z.number().int().min(0),
+    action: Action,
+    protocol: RuleProtocol,
+    src: Endpoint,
+    dst: Endpoint,
+    ports: PortSpec.default('any'),
+    description: Text.optional(),
+  })
+  .strict();
+
+export const Zone = z
+  .object({
+    id: Id,
+    name: Name,
+    purdueLevel: PurdueLevel,
+    domain: Domain,
+    slTarget: z.number().int().min(1).max(4),
+    slAchieved: z.number().int().min(0).max(4),
+    safety: z.boolean().default(false),
+    cidr: Cidr.optional(),
+    site: z.string().max(200).optional(),
+    description: Text.optional(),
+  })
+  .strict();
+
+export const Conduit = z
+  .object({
+    id: Id,
+    name: Name,
+    zones: z.tuple([Id, Id]),
+    slTarget: z.number().int().min(1).max(4),
+    defaultAction: Action.default('deny'),
+    firewalls: z.array(Id).default([]),
+    rules: z.array(FirewallRule).default([]),
+    description: Text.optional(),
+  })
+  .strict();
+
+export const Asset = z
+  .object({
+    id: Id,
+    name: Name,
+    type: AssetType,
+    zone: Id,
+    ip: Ipv4.optional(),
+    vendor: z.string().max(200).optional(),
+    model: z.string().max(200).optional(),
+    version: z.string().max(100).optional(),
+    // An always-manned operator console (relevant to session timeouts, DOMAIN.md §4).
+    manned: z.boolean().default(false),
+    description: Text.optional(),
+  })
+  .strict();
+
+export const Flow = z
+  .object({
+    id: Id,
+    name: Name.optional(),
+    from: Id,
+    to: Id,
+    protocol: FlowProtocol,
+    port: Port.optional(),
+    purpose: z.string().min(1).max(500),
+    via: z.array(Id).default([]),
+    routesThrough: z.array(Id).default([]),
+  })
+  .strict();
+
+export const ELEMENT_ROLES = ['SENSOR', 'LOGIC', 'FINAL_ELEMENT'] as const;
+export const Voting = z
+  .string()
+  .regex(/^[1-9]\d?oo[1-9]\d?$/, 'must be MooN such as 1oo1, 1oo2 or 2oo3');
+
+export const ElementGroup = z
+  .object({
+    id: Id,
+    role: z.enum(ELEMENT_ROLES),
+    voting: Voting,
+    elements: z.array(Id).min(1, 'a group needs at least one element'),
+  })
+  .strict();
+
+export const Sif = z
+  .object({
+    id: Id,
+    name: Name,
+    sil: z.number().int().min(1).max(4),
+    hazard: z.string().min(1).max(500),
+    responseTimeMs: z.number().int().positive().optional(),
+    proofTestMonths: z.number().int().positive().optional(),
+    groups: z.array(ElementGroup).min(1, 'a SIF needs at least one element group'),
+    dependsOn: z.array(Id).default([]),
+  })
+  .strict();
+
+export const Procedure = z
+  .object({
+    id: Id,
+    name: Name,
+    emergency: z.boolean().default(false),
+    nominalSeconds: z.number().positive(),
+    maxSeconds: z.number().positive(),
+    uses: z.array(Id).default([]),
+    dependsOn: z.array(Id).default([]),
+    performedBy: z.array(Id).default([]),
+    backsUp: z.array(Id).default([]),
+  })
+  .strict();
+
+export const Role = z
+  .object({
+    id: Id,
+    name: Name,
+    accesses: z.array(Id).default([]),
+  })
+  .strict();
+
+export const Framework = z
+  .object({ id: Id, name: Name, version: z.string().max(50).optional() })
+  .strict();
+
+export const Requirement = z
+  .object({
+    id: Id,
+    framework: Id,
+    ref: z.string().min(1).max(50),
+    title: z.string().min(1).max(300),
+    equivalentTo: z.array(Id).default([]),
+  })
+  .strict();
+
+export const CONTROL_STATUSES = ['implemented', 'partial', 'planned', 'not-implemented'] as const;
+export const DomainAssessment = z
+  .object({
+    status: z.enum(CONTROL_STATUSES),
+    maturity: z.number().int().min(0).max(5),
+  })
+  .strict();
+
+export const Control = z
+  .object({
+    id: Id,
+    name: Name,
+    domain: z.enum(['IT', 'OT', 'BOTH']),
+    category: z.string().max(100).optional(),
+    satisfies: z.array(Id).default([]),
+    appliesTo: z.array(Id).default([]),
+    mitigates: z.array(Id).default([]),
+    assessment: z.object({ IT: DomainAssessment.optional(), OT: DomainAssessment.optional() }).strict().default({}),
+  })
+  .strict();
+
+export const EVIDENCE_KINDS = [
+  'policy', 'access-review', 'vulnerability-scan', 'audit-log', 'p-and-id', 'network-drawing',
+  'configuration-baseline', 'commissioning-record', 'proof-test-record',
+] as const;
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real calendar date');
+
+export const Evidence = z
+  .object({
+    id: Id,
+    name: Name,
+    kind: z.enum(EVIDENCE_KINDS),
+    source: z.string().min(1).max(300),
+    collectedOn: IsoDate,
+    refreshDays: z.number().int().positive(),
+    hash: z.string().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 hex digest (64 lowercase hex characters)'),
+    supports: z.array(Id).default([]),
+  })
+  .strict();
+
+export const Risk = z
+  .object({
+    id: Id,
+    title: z.string().min(1).max(300),
+    register: z.enum(['IT', 'OT', 'JOINT']),
+    likelihood: z.number().int().min(1).max(5),
+    impact: z.number().int().min(1).max(5),
+    safetyConsequence: z.enum(['none', 'minor', 'major', 'severe']),
+    treatment: z.enum(['mitigate', 'accept', 'transfer', 'avoid']),
+    owner: z.string().min(1).max(200),
+    affects: z.array(Id).default([]),
+  })
+  .strict();
+
+export const SiteInfo = z
+  .object({ id: Id, name: Name, description: Text.optional() })
+  .strict();
+
+export const SiteDocument = z
+  .object({
+    site: SiteInfo.optional(),
+    zones: z.array(Zone).default([]),
+    conduits: z.array(Conduit).default([]),
+    assets: z.array(Asset).default([]),
+    flows: z.array(Flow).default([]),
+    sifs: z.array(Sif).default([]),
+    procedures: z.array(Procedure).default([]),
+    roles: z.array(Role).default([]),
+    frameworks: z.array(Framework).default([]),
+    requirements: z.array(Requirement).default([]),
+    controls: z.array(Control).default([]),
+    evidence: z.array(Evidence).default([]),
+    risks: z.array(Risk).default([]),
+  })
+  .strict();
+
+export type SiteDocument = z.infer<typeof SiteDocument>;
+export type SiteDocumentInput = z.input<typeof SiteDocument>;
+export type ZoneT = z.infer<typeof Zone>;
+export type ConduitT = z.infer<typeof Conduit>;
+export type FirewallRuleT = z.infer<typeof FirewallRule>;
+export type AssetT = z.infer<typeof Asset>;
+export type FlowT = z.infer<typeof Flow>;
+export type SifT = z.infer<typeof Sif>;
+export type ElementGroupT = z.infer<typeof ElementGroup>;
+export type ProcedureT = z.infer<typeof Procedure>;
+export type RoleT = z.infer<typeof Role>;
+export type ControlT = z.infer<typeof Control>;
+export type RequirementT = z.infer<typeof Requirement>;
+export type EvidenceT = z.infer<typeof Evidence>;
+export type RiskT = z.infer<typeof Risk>;
+
+/** Top-level collections and the graph label each becomes: the fixed list labels come from. */
+export const COLLECTIONS = {
+  zones: 'Zone',
+  conduits: 'Conduit',
+  assets: 'Asset',
+  flows: 'Flow',
+  sifs: 'SIF',
+  procedures: 'Procedure',
+  roles: 'Role',
+  frameworks: 'Framework',
+  requirements: 'Requirement',
+  controls: 'Control',
+  evidence: 'Evidence',
+  risks: 'Risk',
+} as const;
+export type CollectionName = keyof typeof COLLECTIONS;
+export const LABELS = [...Object.values(COLLECTIONS), 'FirewallRule', 'Site'] as const;
+export type Label = (typeof LABELS)[number];

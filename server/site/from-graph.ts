@@ -1,0 +1,82 @@
+// Pure transform from the export queries' rows back to a site document: the inverse of
+// to-graph.ts. Derived properties (integer ranges, the rule's conduit) are dropped here.
+import type { Endpoint, SiteDocument } from '../model/site-schema.js';
+import type { Props } from './to-graph.js';
+
+type Row = Record<string, unknown>;
+export type ExportRows = Record<
+  'siteInfo' | 'zones' | 'assets' | 'conduits' | 'flows' | 'sifs' | 'procedures' | 'roles' |
+  'frameworks' | 'requirements' | 'controls' | 'evidence' | 'risks',
+  Row[]
+>;
+
+const DERIVED = new Set(['cidrLo', 'cidrHi', 'ipInt']);
+
+function props(row: Row): Props {
+  return Object.fromEntries(Object.entries(row.props as Props).filter(([k]) => !DERIVED.has(k)));
+}
+
+const ids = (value: unknown) => value as string[];
+
+function endpoint(rule: Props, side: 'src' | 'dst'): Endpoint {
+  if (rule[`${side}Asset`] !== undefined) return { asset: rule[`${side}Asset`] as string };
+  if (rule[`${side}Zone`] !== undefined) return { zone: rule[`${side}Zone`] as string };
+  return rule[side] as Endpoint;
+}
+
+function ruleFromProps(rule: Props) {
+  const { id, seq, action, protocol, ports, description } = rule;
+  return dropUndefined({ id, seq, action, protocol, src: endpoint(rule, 'src'), dst: endpoint(rule, 'dst'), ports, description });
+}
+
+function dropUndefined<T extends Props>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function fromGraphRows(rows: ExportRows): SiteDocument {
+  const site = rows.siteInfo[0] ? props(rows.siteInfo[0]) : undefined;
+  const doc = {
+    ...(site ? { site } : {}),
+    zones: rows.zones.map(props),
+    assets: rows.assets.map((r) => ({ ...props(r), zone: r.zone })),
+    conduits: rows.conduits.map((r) => ({
+      ...props(r),
+      zones: r.zones,
+      firewalls: r.firewalls,
+      rules: (r.rules as Props[]).map(ruleFromProps),
+    })),
+    flows: rows.flows.map((r) => ({ ...props(r), from: r.from, to: r.to, via: r.via, routesThrough: r.routesThrough })),
+    sifs: rows.sifs.map((r) => ({ ...props(r), groups: groupsFromElements(r.elements as Props[]), dependsOn: ids(r.dependsOn) })),
+    procedures: rows.procedures.map((r) => ({
+      ...props(r), uses: r.uses, dependsOn: r.dependsOn, performedBy: r.performedBy, backsUp: r.backsUp,
+    })),
+    roles: rows.roles.map((r) => ({ ...props(r), accesses: r.accesses })),
+    frameworks: rows.frameworks.map(props),
+    requirements: rows.requirements.map((r) => ({ ...props(r), framework: r.framework, equivalentTo: r.equivalentTo })),
+    controls: rows.controls.map((r) => controlFromRow(r)),
+    evidence: rows.evidence.map((r) => ({ ...props(r), supports: r.supports })),
+    risks: rows.risks.map((r) => ({ ...props(r), affects: r.affects })),
+  };
+  return doc as unknown as SiteDocument;
+}
+
+function groupsFromElements(elements: Props[]) {
+  const groups: Array<{ id: string; role: unknown; voting: unknown; elements: string[] }> = [];
+  for (const el of elements) {
+    let group = groups[el.groupSeq as number];
+    if (!group) {
+      group = { id: el.group as string, role: el.role, voting: el.voting, elements: [] };
+      groups[el.groupSeq as number] = group;
+    }
+    group.elements.push(el.asset as string);
+  }
+  return groups.filter(Boolean);
+}
+
+function controlFromRow(row: Row) {
+  const { itStatus, itMaturity, otStatus, otMaturity, ...rest } = props(row);
+  const assessment: Props = {};
+  if (itStatus !== undefined) assessment.IT = { status: itStatus, maturity: itMaturity };
+  if (otStatus !== undefined) assessment.OT = { status: otStatus, maturity: otMaturity };
+  return { ...rest, satisfies: row.satisfies, appliesTo: row.appliesTo, mitigates: row.mitigates, assessment };
+}

@@ -1,0 +1,157 @@
+// Import and export of whole site documents. An import is one write transaction, all or
+// nothing: a document that fails validation, or a database error half-way, leaves the graph
+// exactly as it was.
+import { COLLECTIONS, LABELS, SiteDocument } from '../model/site-schema.js';
+import { validateSite, zodErrors, type SiteValidation, type ValidationError } from '../model/validate-site.js';
+import type { Graph, Tx } from '../db/graph.js';
+import { query } from '../db/query-catalog.js';
+import { canonicalSite } from './canonical.js';
+import { fromGraphRows, type ExportRows } from './from-graph.js';
+import { countRows, toGraphRows, type GraphRows } from './to-graph.js';
+
+export const BATCH_SIZE = 5_000;
+
+export type ImportMode = 'replace' | 'merge';
+
+export interface ImportProgress {
+  step: string;
+  done: number;
+  total: number;
+}
+
+export interface ImportResult {
+  mode: ImportMode;
+  nodes: number;
+  relationships: number;
+  counts: Record<string, number>;
+  ms: number;
+}
+
+export class SiteValidationError extends Error {
+  constructor(readonly errors: ValidationError[]) {
+    super(`The site document has ${errors.length} problem(s).`);
+  }
+}
+
+/** Applies cypher/schema.cypher statement by statement; harmless when run again. */
+export async function applySchema(graph: Graph): Promise<void> {
+  const statements = query('schema').text.split(';').map((s) => s.replace(/\/\/.*$/gm, '').trim()).filter(Boolean);
+  for (const statement of statements) {
+    await graph.driver.executeQuery(statement, {}, { database: graph.database, routing: 'WRITE' });
+  }
+}
+
+// Load order follows the references: a row only ever MATCHes nodes created by an earlier step.
+const LOAD_STEPS: Array<[keyof GraphRows, string]> = [
+  ['siteInfo', 'site/load-site-info'],
+  ['zones', 'site/load-zones'],
+  ['assets', 'site/load-assets'],
+  ['conduits', 'site/load-conduits'],
+  ['rules', 'site/load-rules'],
+  ['flows', 'site/load-flows'],
+  ['sifs', 'site/load-sifs'],
+  ['roles', 'site/load-roles'],
+  ['procedures', 'site/load-procedures'],
+  ['frameworks', 'site/load-frameworks'],
+  ['requirements', 'site/load-requirements'],
+  ['equivalences', 'site/link-requirement-equivalences'],
+  ['risks', 'site/load-risks'],
+  ['controls', 'site/load-controls'],
+  ['evidence', 'site/load-evidence'],
+];
+
+async function replaceIn(tx: Tx, site: SiteDocument, onProgress?: (p: ImportProgress) => void): Promise<GraphRows> {
+  await tx.run('site/delete-all', { labels: [...LABELS] });
+  const rows = toGraphRows(site);
+  for (const [key, name] of LOAD_STEPS) {
+    const all = rows[key] as unknown[];
+    for (let i = 0; i < all.length; i += BATCH_SIZE) {
+      await tx.run(name, { rows: all.slice(i, i + BATCH_SIZE) });
+      onProgress?.({ step: key, done: Math.min(i + BATCH_SIZE, all.length), total: all.length });
+    }
+  }
+  return rows;
+}
+
+const EXPORT_STEPS: Array<[keyof ExportRows, string]> = [
+  ['siteInfo', 'export/site-info'], ['zones', 'export/zones'], ['assets', 'export/assets'],
+  ['conduits', 'export/conduits'], ['flows', 'export/flows'], ['sifs', 'export/sifs'],
+  ['procedures', 'export/procedures'], ['roles', 'export/roles'], ['frameworks', 'export/frameworks'],
+  ['requirements', 'export/requirements'], ['controls', 'export/controls'], ['evidence', 'export/evidence'],
+  ['risks', 'export/risks'],
+];
+
+async function exportIn(tx: Tx): Promise<SiteDocument> {
+  const rows = {} as ExportRows;
+  for (const [key, name] of EXPORT_STEPS) rows[key] = await tx.run(name);
+  return canonicalSite(fromGraphRows(rows));
+}
+
+export async function exportSite(graph: Graph): Promise<SiteDocument> {
+  return graph.readTx(exportIn);
+}
+
+/**
+ * Overlays an incoming document on the stored one: entities with the same id are replaced.
+ * Incoming entities come first, at their own index, so a validation path into the union is the
+ * same path into the document the user sent.
+ */
+export function mergeSites(current: SiteDocument, incoming: SiteDocument): SiteDocument {
+  const merged: Record<string, unknown> = { site: incoming.site ?? current.site };
+  for (const key of Object.keys(COLLECTIONS) as Array<keyof typeof COLLECTIONS>) {
+    const incomingIds = new Set(incoming[key].map((item) => item.id));
+    merged[key] = [...incoming[key], ...current[key].filter((item) => !incomingIds.has(item.id))];
+  }
+  return merged as SiteDocument;
+}
+
+/** Errors on stored entities (beyond the incoming ones) are named by id, not by union index. */
+function relabelStored(errors: ValidationError[], incoming: SiteDocument, union: SiteDocument): ValidationError[] {
+  return errors.map((e) => {
+    const m = /^([a-z]+)\[(\d+)\](.*)$/.exec(e.path);
+    const key = m?.[1] as keyof typeof COLLECTIONS | undefined;
+    if (!m || !key || !(key in COLLECTIONS) || Number(m[2]) < incoming[key].length) return e;
+    const stored = union[key][Number(m[2])];
+    return { path: `${key}[id=${stored?.id}]${m[3]}`, message: `(stored entity) ${e.message}` };
+  });
+}
+
+/**
+ * Validates and writes a document. `merge` validates the union of the stored site and the
+ * document (so references to stored entities resolve) and writes that union, inside the same
+ * transaction that read it.
+ */
+export async function importSite(
+  graph: Graph,
+  input: unknown,
+  mode: ImportMode,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportResult> {
+  const started = performance.now();
+  const incoming = mode === 'replace' ? validateSite(input) : parseShape(input);
+  if (!incoming.ok) throw new SiteValidationError(incoming.errors);
+  const rows = await graph.writeTx(async (tx) => {
+    let site = incoming.site;
+    if (mode === 'merge') {
+      const union = mergeSites(await exportIn(tx), site);
+      const checked = validateSite(union);
+      if (!checked.ok) throw new SiteValidationError(relabelStored(checked.errors, site, union));
+      site = checked.site;
+    }
+    return replaceIn(tx, site, onProgress);
+  });
+  const counts = Object.fromEntries(Object.keys(COLLECTIONS).map((k) => [k, (rows[k as keyof GraphRows] as unknown[])?.length ?? 0]));
+  counts.rules = rows.rules.length;
+  return { mode, ...countRows(rows), counts, ms: Math.round(performance.now() - started) };
+}
+
+/** Shape only: a merge document's references are checked against the stored site later. */
+function parseShape(input: unknown): SiteValidation {
+  const parsed = SiteDocument.safeParse(input);
+  return parsed.success ? { ok: true, site: parsed.data } : { ok: false, errors: zodErrors(parsed.error) };
+}
+
+export async function isGraphEmpty(graph: Graph): Promise<boolean> {
+  const [row] = await graph.read('site/count-nodes', { labels: [...LABELS] });
+  return Number(row?.count ?? 0) === 0;
+}
