@@ -209,8 +209,10 @@ export const EVIDENCE_KINDS = [
   'policy', 'access-review', 'vulnerability-scan', 'audit-log', 'p-and-id', 'network-drawing',
   'configuration-baseline', 'commissioning-record', 'proof-test-record',
 ] as const;
+// Date.parse rolls 2026-02-30 over to March, so a date is real only if it survives a round trip.
+const isRealDate = (s: string) => !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real calendar date');
+  .refine(isRealDate, 'must be a real calendar date');
 
 export const Evidence = z
   .object({

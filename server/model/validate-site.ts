@@ -118,6 +118,7 @@ function referentialErrors(doc: Loose): ValidationError[] {
       if (seqs.has(rule.seq)) err(`${rpath}.seq`, `seq ${String(rule.seq)} is already used by rule "${String(seqs.get(rule.seq))}" on this conduit; first match wins, so order must be unambiguous.`);
       else seqs.set(rule.seq, rule.id);
       for (const side of ['src', 'dst'] as const) checkEndpoint(rule[side], `${rpath}.${side}`);
+      if (rule.protocol === 'icmp' && rule.ports !== undefined && rule.ports !== 'any') err(`${rpath}.ports`, 'an icmp rule has no ports; leave ports out or write "any".');
     });
   }
 
@@ -144,6 +145,7 @@ function referentialErrors(doc: Loose): ValidationError[] {
         if (asset && typeof asset.ip !== 'string') err(`${path}.${end}`, `asset "${String(item[end])}" has no IP address, so this flow cannot cross a firewalled conduit.`);
       }
     }
+    if (fromOk && item.from === item.to) err(`${path}.to`, 'a flow cannot go from an asset to itself.');
     if (!fromOk || !toOk) continue;
     checkChain(item, via, path);
   }
@@ -200,6 +202,7 @@ function referentialErrors(doc: Loose): ValidationError[] {
   for (const { item, path } of items('requirements')) {
     ref(item.framework, `${path}.framework`, 'framework', frameworks);
     refs(item.equivalentTo, `${path}.equivalentTo`, 'requirement', requirements);
+    if (list(item.equivalentTo).includes(item.id)) err(`${path}.equivalentTo`, 'a requirement cannot be mapped as equivalent to itself.');
   }
   for (const { item, path } of items('controls')) {
     refs(item.satisfies, `${path}.satisfies`, 'requirement', requirements);

@@ -1,6 +1,6 @@
 // Pure transform from the export queries' rows back to a site document: the inverse of
 // to-graph.ts. Derived properties (integer ranges, the rule's conduit) are dropped here.
-import type { Endpoint, SiteDocument } from '../model/site-schema.js';
+import type { AssetT, ConduitT, Endpoint, FlowT, ProcedureT, RoleT, SifT, SiteDocument, ZoneT } from '../model/site-schema.js';
 import type { Props } from './to-graph.js';
 
 type Row = Record<string, unknown>;
@@ -33,24 +33,32 @@ function dropUndefined<T extends Props>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+export const zoneFromRow = (r: Row) => props(r) as ZoneT;
+export const assetFromRow = (r: Row) => ({ ...props(r), zone: r.zone }) as AssetT;
+export const conduitFromRow = (r: Row) => ({
+  ...props(r),
+  zones: r.zones,
+  firewalls: r.firewalls,
+  rules: (r.rules as Props[]).map(ruleFromProps),
+}) as ConduitT;
+export const flowFromRow = (r: Row) => ({ ...props(r), from: r.from, to: r.to, via: r.via, routesThrough: r.routesThrough }) as FlowT;
+export const sifFromRow = (r: Row) => ({ ...props(r), groups: groupsFromElements(r.elements as Props[]), dependsOn: ids(r.dependsOn) }) as SifT;
+export const procedureFromRow = (r: Row) => ({
+  ...props(r), uses: r.uses, dependsOn: r.dependsOn, performedBy: r.performedBy, backsUp: r.backsUp,
+}) as ProcedureT;
+export const roleFromRow = (r: Row) => ({ ...props(r), accesses: r.accesses }) as RoleT;
+
 export function fromGraphRows(rows: ExportRows): SiteDocument {
   const site = rows.siteInfo[0] ? props(rows.siteInfo[0]) : undefined;
   const doc = {
     ...(site ? { site } : {}),
-    zones: rows.zones.map(props),
-    assets: rows.assets.map((r) => ({ ...props(r), zone: r.zone })),
-    conduits: rows.conduits.map((r) => ({
-      ...props(r),
-      zones: r.zones,
-      firewalls: r.firewalls,
-      rules: (r.rules as Props[]).map(ruleFromProps),
-    })),
-    flows: rows.flows.map((r) => ({ ...props(r), from: r.from, to: r.to, via: r.via, routesThrough: r.routesThrough })),
-    sifs: rows.sifs.map((r) => ({ ...props(r), groups: groupsFromElements(r.elements as Props[]), dependsOn: ids(r.dependsOn) })),
-    procedures: rows.procedures.map((r) => ({
-      ...props(r), uses: r.uses, dependsOn: r.dependsOn, performedBy: r.performedBy, backsUp: r.backsUp,
-    })),
-    roles: rows.roles.map((r) => ({ ...props(r), accesses: r.accesses })),
+    zones: rows.zones.map(zoneFromRow),
+    assets: rows.assets.map(assetFromRow),
+    conduits: rows.conduits.map(conduitFromRow),
+    flows: rows.flows.map(flowFromRow),
+    sifs: rows.sifs.map(sifFromRow),
+    procedures: rows.procedures.map(procedureFromRow),
+    roles: rows.roles.map(roleFromRow),
     frameworks: rows.frameworks.map(props),
     requirements: rows.requirements.map((r) => ({ ...props(r), framework: r.framework, equivalentTo: r.equivalentTo })),
     controls: rows.controls.map((r) => controlFromRow(r)),

@@ -60,7 +60,7 @@ const LOAD_STEPS: Array<[keyof GraphRows, string]> = [
   ['evidence', 'site/load-evidence'],
 ];
 
-async function replaceIn(tx: Tx, site: SiteDocument, onProgress?: (p: ImportProgress) => void): Promise<GraphRows> {
+export async function replaceIn(tx: Tx, site: SiteDocument, onProgress?: (p: ImportProgress) => void): Promise<GraphRows> {
   await tx.run('site/delete-all', { labels: [...LABELS] });
   const rows = toGraphRows(site);
   for (const [key, name] of LOAD_STEPS) {
@@ -81,7 +81,7 @@ const EXPORT_STEPS: Array<[keyof ExportRows, string]> = [
   ['risks', 'export/risks'],
 ];
 
-async function exportIn(tx: Tx): Promise<SiteDocument> {
+export async function exportIn(tx: Tx): Promise<SiteDocument> {
   const rows = {} as ExportRows;
   for (const [key, name] of EXPORT_STEPS) rows[key] = await tx.run(name);
   return canonicalSite(fromGraphRows(rows));

@@ -1,0 +1,56 @@
+// Builds the Interlock HTTP app and never listens (main.ts does), so tests drive it with inject.
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from '@fastify/type-provider-zod';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { Graph } from './db/graph.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerSwagger } from './plugins/swagger.js';
+import { registerRoutes } from './routes/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    graph: Graph;
+  }
+}
+
+export interface AppOptions {
+  graph: Graph;
+  logger?: FastifyServerOptions['logger'];
+  /** The built web explorer; served at / when present. */
+  clientDir?: string;
+}
+
+export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 256 * 1024 * 1024,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('graph', options.graph);
+
+  // Site documents may be sent as YAML as well as JSON.
+  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseYaml(body as string));
+    } catch (error) {
+      done(Object.assign(new Error(`Malformed YAML: ${(error as Error).message}`), { statusCode: 400 }), undefined);
+    }
+  });
+
+  registerErrorHandler(app);
+  await registerSwagger(app);
+  await app.register(registerRoutes, { prefix: '/api' });
+
+  const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;
+  if (existsSync(clientDir)) {
+    await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false });
+  }
+  return app;
+}

@@ -1,0 +1,42 @@
+// Starts Interlock: the database (embedded unless NEO4J_URI is set), the reference plant when the
+// graph is empty, and the HTTP server; closes all three gracefully on SIGINT/SIGTERM.
+import closeWithGrace from 'close-with-grace';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './database.js';
+import { importSite, isGraphEmpty } from './site/site-store.js';
+
+export const REFERENCE_PLANT = fileURLToPath(new URL('../fixtures/reference-plant.yaml', import.meta.url));
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const db = await openDatabase(config, log);
+
+  if (config.INTERLOCK_LOAD_FIXTURE === 'auto' && (await isGraphEmpty(db.graph))) {
+    const result = await importSite(db.graph, parseYaml(readFileSync(REFERENCE_PLANT, 'utf8')), 'replace');
+    log(`Loaded the reference plant: ${result.nodes} nodes, ${result.relationships} relationships.`);
+  }
+
+  const app = await buildApp({ graph: db.graph, logger: { level: config.LOG_LEVEL } });
+  app.server.requestTimeout = 120_000;
+  app.server.keepAliveTimeout = 10_000;
+
+  closeWithGrace({ delay: 20_000 }, async ({ err, signal }) => {
+    if (err) app.log.error({ err }, 'closing after an error');
+    else app.log.info({ signal }, 'closing');
+    await app.close();
+    await db.close();
+  });
+
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  log(`Interlock is up: ${address}/ (web explorer), ${address}/docs (API documentation)`);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`Interlock could not start.\n${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+// Shapes of API responses that are not plain site-document entities. Shared with the client.
+import { z } from 'zod';
+import { Asset, Conduit, Flow, Id, Procedure, Sif, SiteDocument, Zone } from './site-schema.js';
+
+export const ErrorBody = z.object({
+  statusCode: z.number().int(),
+  code: z.string().describe('stable error code, e.g. INTERLOCK_NOT_FOUND'),
+  message: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional()
+    .describe('every problem found, each with the path of the offending field'),
+});
+
+export const Health = z.object({ status: z.enum(['ok', 'unavailable']), neo4j: z.enum(['up', 'down']) });
+
+export const IdParams = z.object({ id: Id });
+
+export const ImportQuery = z.object({
+  mode: z.enum(['replace', 'merge']).default('replace')
+    .describe('replace: the document becomes the whole site; merge: entities are added or replaced by id'),
+});
+export const ImportResult = z.object({
+  mode: z.enum(['replace', 'merge']),
+  nodes: z.number().int(),
+  relationships: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+  ms: z.number().int(),
+});
+export const ExportQuery = z.object({ format: z.enum(['json', 'yaml']).default('json') });
+
+export const ZoneView = Zone.extend({ assetCount: z.number().int() });
+export const ZoneDetail = Zone.extend({
+  assets: z.array(z.object({ id: Id, name: z.string(), type: z.string(), ip: z.string().optional() })),
+  conduits: z.array(z.object({ id: Id, name: z.string(), otherZone: Id })),
+});
+
+export const AssetQuery = z.object({
+  zone: Id.optional(),
+  type: Asset.shape.type.optional(),
+  domain: z.enum(['IT', 'OT']).optional(),
+  q: z.string().min(1).max(200).optional().describe('id, name (substring) or IP (exact or prefix)'),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
+export const AssetDetail = Asset.extend({
+  flows: z.array(z.object({ id: Id, direction: z.enum(['from', 'to', 'routes']) })),
+  sifs: z.array(z.object({ id: Id, sil: z.number().int(), role: z.string(), group: z.string() })),
+  enforces: z.array(Id),
+});
+
+export const SifRef = z.object({ id: Id, sil: z.number().int() });
+export const FlowView = Flow.extend({
+  safetyRequired: z.boolean(),
+  sifs: z.array(SifRef),
+  procedures: z.array(Id),
+});
+
+export const SifSummary = Sif.omit({ groups: true, dependsOn: true }).extend({
+  groups: z.array(z.object({ id: z.string(), role: z.string(), voting: z.string(), size: z.number().int() })),
+  flowCount: z.number().int(),
+});
+export const SafetyPath = z.object({
+  elements: z.array(z.object({
+    asset: Id, name: z.string(), type: z.string(), zone: Id, role: z.string(), group: z.string(), voting: z.string(),
+  })),
+  flows: z.array(z.object({
+    id: Id, from: Id, to: Id, protocol: z.string(), port: z.number().int().nullable(),
+    via: z.array(Id), routesThrough: z.array(Id), viaProcedure: Id.nullable(),
+  })),
+  conduits: z.array(z.object({ id: Id, zones: z.array(Id), firewalls: z.array(Id) })),
+  procedures: z.array(Id),
+  zones: z.array(Id),
+});
+export const SifDetail = Sif.extend({ safetyPath: SafetyPath });
+
+export { Asset, Conduit, Flow, Procedure, Sif, SiteDocument, Zone };

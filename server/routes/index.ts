@@ -1,0 +1,16 @@
+// Every API route file, registered under /api.
+import type { FastifyInstance } from 'fastify';
+import { assetRoutes } from './assets.js';
+import { conduitRoutes } from './conduits.js';
+import { flowRoutes } from './flows.js';
+import { healthRoutes } from './health.js';
+import { procedureRoutes } from './procedures.js';
+import { sifRoutes } from './sifs.js';
+import { siteRoutes } from './site.js';
+import { zoneRoutes } from './zones.js';
+
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  for (const routes of [healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes]) {
+    await app.register(routes);
+  }
+}
