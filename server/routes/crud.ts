@@ -41,6 +41,6 @@ export function registerCrud<S extends z.ZodType<{ id: string }>>(fastify: Fasti
     schema: { tags: [options.tag], summary: `Delete a ${kind} (409 while anything references it)`, params: IdParams, response: { 204: z.null().describe('deleted'), ...errors } },
   }, async (request, reply) => {
     await deleteEntity(app.graph, options.collection, request.params.id);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 }
