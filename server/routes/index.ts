@@ -3,14 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import { assetRoutes } from './assets.js';
 import { conduitRoutes } from './conduits.js';
 import { flowRoutes } from './flows.js';
+import { graphRoutes } from './graph.js';
 import { healthRoutes } from './health.js';
+import { impactRoutes } from './impact.js';
 import { procedureRoutes } from './procedures.js';
 import { sifRoutes } from './sifs.js';
 import { siteRoutes } from './site.js';
 import { zoneRoutes } from './zones.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
-  for (const routes of [healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes]) {
+  for (const routes of [healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes, graphRoutes, impactRoutes]) {
     await app.register(routes);
   }
 }

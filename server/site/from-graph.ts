@@ -10,7 +10,7 @@ export type ExportRows = Record<
   Row[]
 >;
 
-const DERIVED = new Set(['cidrLo', 'cidrHi', 'ipInt']);
+const DERIVED = new Set(['cidrLo', 'cidrHi', 'ipInt', 'safetyRequired']);
 
 function props(row: Row): Props {
   return Object.fromEntries(Object.entries(row.props as Props).filter(([k]) => !DERIVED.has(k)));

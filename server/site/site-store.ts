@@ -70,6 +70,7 @@ export async function replaceIn(tx: Tx, site: SiteDocument, onProgress?: (p: Imp
       onProgress?.({ step: key, done: Math.min(i + BATCH_SIZE, all.length), total: all.length });
     }
   }
+  await tx.run('site/derive-flow-safety');
   return rows;
 }
 

@@ -1,0 +1,28 @@
+// description: Procedures an authentication policy reaches — through an asset they use (directly,
+//   or because it sits in a zone in scope) or a role that performs them — with their time
+//   budget, the SIFs they back up, and which always-manned consoles in scope they use.
+// mode: read
+// params:
+//   $zones: list<string> — zone ids in scope
+//   $assets: list<string> — asset ids in scope
+//   $roles: list<string> — role ids in scope
+// returns:
+//   procedure: string; name: string; emergency: boolean
+//   nominalSeconds, maxSeconds: number — time budget; slack is their difference
+//   viaAssets: list<string> — assets in scope the procedure uses
+//   viaRoles: list<string> — roles in scope that perform it
+//   mannedConsoles: list<string> — always-manned assets in scope it uses
+//   sifs: list<map> — {id, sil} of SIFs it backs up
+MATCH (p:Procedure)
+WHERE EXISTS { MATCH (p)-[:USES]->(a:Asset) WHERE a.id IN $assets }
+   OR EXISTS { MATCH (p)-[:USES]->(:Asset)-[:IN_ZONE]->(z:Zone) WHERE z.id IN $zones }
+   OR EXISTS { MATCH (p)-[:PERFORMED_BY]->(r:Role) WHERE r.id IN $roles }
+WITH p, COLLECT { MATCH (p)-[:USES]->(a:Asset)-[:IN_ZONE]->(z:Zone)
+                  WHERE a.id IN $assets OR z.id IN $zones RETURN a ORDER BY a.id } AS used
+RETURN p.id AS procedure, p.name AS name, coalesce(p.emergency, false) AS emergency,
+  p.nominalSeconds AS nominalSeconds, p.maxSeconds AS maxSeconds,
+  [a IN used | a.id] AS viaAssets,
+  COLLECT { MATCH (p)-[:PERFORMED_BY]->(r:Role) WHERE r.id IN $roles RETURN r.id ORDER BY r.id } AS viaRoles,
+  [a IN used WHERE a.manned | a.id] AS mannedConsoles,
+  COLLECT { MATCH (p)-[:BACKS_UP]->(s:SIF) RETURN s {.id, .sil} ORDER BY s.id } AS sifs
+ORDER BY procedure

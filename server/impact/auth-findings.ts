@@ -1,0 +1,59 @@
+// Shapes the auth query's rows into findings (DOMAIN.md §4, authentication policy).
+import type { AuthChangeT, Finding } from './change-schema.js';
+import { silList, type Names } from './names.js';
+import { atLeast, severityFromSil, maxSil } from './severity.js';
+
+export interface AuthProcedureRow {
+  procedure: string; name: string; emergency: boolean; nominalSeconds: number; maxSeconds: number;
+  viaAssets: string[]; viaRoles: string[]; mannedConsoles: string[]; sifs: Array<{ id: string; sil: number }>;
+}
+
+export function authFindings(rows: ReadonlyArray<AuthProcedureRow>, change: AuthChangeT, index: number, names: Names): Finding[] {
+  const out: Finding[] = [];
+  for (const p of rows) {
+    const through = [...p.viaRoles, ...p.viaAssets];
+    const path = { nodes: [p.procedure, ...through, ...p.sifs.map((s) => s.id)], edges: [] };
+    const common = { sifs: p.sifs, procedure: p.procedure, changes: [index], path };
+    const backs = p.sifs.length ? ` It backs up ${silList(p.sifs, names)}.` : '';
+    const scope = `The policy reaches it through ${names.list(through)}.`;
+
+    if (change.mfa) {
+      const slack = p.maxSeconds - p.nominalSeconds;
+      const added = change.mfa.addedSeconds;
+      if (added > slack) {
+        const fromSil = severityFromSil(maxSil(p.sifs));
+        out.push({
+          ...common, id: `AUTH-DELAYS-EMERGENCY:${p.procedure}`, rule: 'AUTH-DELAYS-EMERGENCY',
+          severity: p.emergency ? atLeast(fromSil, 'HIGH') : fromSil,
+          title: `MFA makes ${p.procedure} miss its ${p.maxSeconds} s time budget`,
+          explanation: `${names.of(p.procedure)} takes ${p.nominalSeconds} s and must complete within ${p.maxSeconds} s, a slack of ${slack} s. MFA adds ${added} s, so it would take ${p.nominalSeconds + added} s, ${p.nominalSeconds + added - p.maxSeconds} s too long. ${scope}${backs}`,
+          recommendation: 'Exempt the operator console and role from interactive MFA (use a physically secured console, or pre-authenticated sessions with monitoring), or redesign the procedure to regain the slack.',
+        });
+      } else {
+        out.push({
+          ...common, id: `AUTH-MFA-WITHIN-SLACK:${p.procedure}`, rule: 'AUTH-MFA-WITHIN-SLACK', severity: 'INFO',
+          title: `MFA fits ${p.procedure}'s time budget with ${slack - added} s to spare`,
+          explanation: `${names.of(p.procedure)} has ${slack} s of slack (${p.nominalSeconds} s nominal, ${p.maxSeconds} s maximum); MFA adds ${added} s, leaving ${slack - added} s. ${scope}`,
+          recommendation: 'No action; re-check if the procedure or the MFA method changes.',
+        });
+      }
+    }
+    if (change.lockoutThreshold !== undefined && p.emergency) {
+      out.push({
+        ...common, id: `AUTH-LOCKOUT-EMERGENCY:${p.procedure}`, rule: 'AUTH-LOCKOUT-EMERGENCY', severity: 'HIGH',
+        title: `Operators of ${p.procedure} could be locked out after ${change.lockoutThreshold} failed logins`,
+        explanation: `${names.of(p.procedure)} is an emergency procedure. A lockout threshold of ${change.lockoutThreshold} on the accounts that perform it means an operator can be locked out exactly when it matters. ${scope}${backs}`,
+        recommendation: 'Provide break-glass accounts, or exempt these accounts from lockout and monitor failed logins instead.',
+      });
+    }
+    if (change.sessionTimeoutMinutes !== undefined && p.emergency && p.mannedConsoles.length > 0) {
+      out.push({
+        ...common, id: `AUTH-SESSION-TIMEOUT-CONSOLE:${p.procedure}`, rule: 'AUTH-SESSION-TIMEOUT-CONSOLE', severity: 'MEDIUM',
+        title: `A ${change.sessionTimeoutMinutes}-minute session timeout on consoles used by ${p.procedure}`,
+        explanation: `${names.list(p.mannedConsoles)} ${p.mannedConsoles.length > 1 ? 'are' : 'is an'} always-manned operator console${p.mannedConsoles.length > 1 ? 's' : ''} used by the emergency procedure ${names.of(p.procedure)}. A session timeout would force a log-in before an emergency action.`,
+        recommendation: 'Exempt always-manned consoles from session timeouts; rely on physical access control and shift handover instead.',
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+// Readable labels for ids in explanations: "Control room HMI (hmi-01)", "rule r-esd (seq 10)".
+import type { Tx } from '../db/graph.js';
+
+export class Names {
+  private constructor(private readonly known: Map<string, { name: string | null; seq: number | null }>) {}
+
+  static async load(tx: Tx, ids: Iterable<string>): Promise<Names> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await tx.run('impact/names', { ids: unique }) : [];
+    return new Names(new Map(rows.map((r) => [r.id as string, { name: r.name, seq: r.seq }])));
+  }
+
+  /** "Name (id)" for named entities; "rule id (seq n)" for rules; the bare id otherwise. */
+  of(id: string | null | undefined): string {
+    if (!id) return 'the default action';
+    const k = this.known.get(id);
+    if (k?.name) return `${k.name} (${id})`;
+    if (k?.seq !== null && k?.seq !== undefined) return `rule ${id} (seq ${k.seq})`;
+    return id;
+  }
+
+  list(ids: ReadonlyArray<string>, max = 5): string {
+    const shown = ids.slice(0, max).map((id) => this.of(id));
+    const more = ids.length > max ? ` and ${ids.length - max} more` : '';
+    if (shown.length <= 1) return shown.join('') + more;
+    return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}${more}`;
+  }
+}
+
+export const silList = (sifs: ReadonlyArray<{ id: string; sil: number }>, names: Names): string =>
+  sifs.map((s) => `${names.of(s.id)}, SIL ${s.sil}`).join('; ');
