@@ -82,6 +82,8 @@ export async function assessImpact(graph: Graph, request: ImpactRequest): Promis
     const names = await Names.load(tx, assessed.flatMap((a) => a.ids));
     const findings = assessed.flatMap((a) => a.shape(names));
     if (normalized.length > 1) {
+      // In a set, the same finding may come from two changes: the index keeps ids unique.
+      for (const f of findings) f.id = `${f.id}@${f.changes[0]}`;
       const singles = new Map(assessed.flatMap((a, i) => (a.elementGroups ? [[i, a.elementGroups] as const] : [])));
       const combined = [...await combinedFlowFindings(tx, normalized, names), ...await combinedSifFindings(tx, normalized, singles, names)];
       findings.push(...combined);
