@@ -1,23 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../server/db/graph.js';
-import { build } from './helpers/app.js';
-import { loadSite } from './helpers/graph.js';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './helpers/app.js';
 import { miniSite } from './helpers/mini-site.js';
 
-let app: FastifyInstance;
-let graph: Graph;
-beforeAll(async () => {
-  ({ app, graph } = await build());
-  await loadSite(graph, miniSite());
-});
-afterAll(async () => {
-  await app.close();
-  await graph.close();
-});
+const ctx = useApp(miniSite);
 
 const get = async (url: string) => {
-  const res = await app.inject({ method: 'GET', url });
+  const res = await ctx.app.inject({ method: 'GET', url });
   return { status: res.statusCode, body: res.json() };
 };
 
@@ -141,7 +129,7 @@ describe('read API', () => {
       expect(op.summary, route).toBeTruthy();
       expect(Object.keys(op.responses ?? {}).length, route).toBeGreaterThan(0);
     }
-    const docs = await app.inject({ method: 'GET', url: '/docs/' });
+    const docs = await ctx.app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
   });

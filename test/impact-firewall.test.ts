@@ -1,25 +1,14 @@
 // Firewall what-ifs on the mini site (test/helpers/mini-site.ts); every expected answer is worked
 // out by hand from its rule sets.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../server/db/graph.js';
-import { build } from './helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './helpers/app.js';
 import { loadSite, snapshot } from './helpers/graph.js';
 import { miniSite } from './helpers/mini-site.js';
 
-let app: FastifyInstance;
-let graph: Graph;
-beforeAll(async () => {
-  ({ app, graph } = await build());
-  await loadSite(graph, miniSite());
-});
-afterAll(async () => {
-  await app.close();
-  await graph.close();
-});
+const ctx = useApp(miniSite);
 
 async function assess(change: object) {
-  const res = await app.inject({ method: 'POST', url: '/api/impact', payload: { change } });
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/impact', payload: { change } });
   return { status: res.statusCode, body: res.json() };
 }
 const brief = (findings: Array<{ rule: string; severity: string; flow?: string; conduit?: string }>) =>
@@ -121,7 +110,7 @@ describe('firewall what-if', () => {
     ]);
     const site = miniSite();
     site.zones!.find((z) => z.id === 'z-ctl')!.slAchieved = 3;
-    await loadSite(graph, site);
+    await loadSite(ctx.graph, site);
     try {
       const again = await assess({
         kind: 'firewall', conduit: 'c-ctl-sis',
@@ -129,7 +118,7 @@ describe('firewall what-if', () => {
       });
       expect(brief(again.body.findings)).toEqual([['FW-EXPOSES-SAFETY-ZONE', 'HIGH', 'c-ctl-sis']]);
     } finally {
-      await loadSite(graph, miniSite());
+      await loadSite(ctx.graph, miniSite());
     }
   });
 
@@ -168,9 +157,9 @@ describe('firewall what-if', () => {
   });
 
   it('writes nothing to the graph', async () => {
-    const before = await snapshot(graph);
+    const before = await snapshot(ctx.graph);
     await assess({ kind: 'firewall', conduit: 'c-ctl-sis', remove: ['r-status'], add: [{ seq: 1, action: 'allow', protocol: 'any', src: 'any', dst: 'any' }] });
-    expect(await snapshot(graph)).toEqual(before);
+    expect(await snapshot(ctx.graph)).toEqual(before);
   });
 });
 
@@ -198,7 +187,7 @@ describe('firewall what-if: bad input', () => {
     const empty = await assess({ kind: 'firewall', conduit: 'c-ops-ctl' });
     expect(empty.status).toBe(400);
     expect(empty.body.errors).toEqual([{ path: 'body.change', message: 'a firewall change must add, remove or modify a rule, or set the default action' }]);
-    const nothing = await app.inject({ method: 'POST', url: '/api/impact', payload: {} });
+    const nothing = await ctx.app.inject({ method: 'POST', url: '/api/impact', payload: {} });
     expect(nothing.statusCode).toBe(400);
     expect(nothing.json().errors).toEqual([{ path: 'body', message: 'send one change as "change" or a change set as "changes"' }]);
   });

@@ -1,25 +1,13 @@
 // Patch, authentication-policy and change-set what-ifs on the mini site; answers worked out by
 // hand from its voting groups, flows, firewalls and procedure time budget (40 s of 60 s).
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../server/db/graph.js';
-import { build } from './helpers/app.js';
-import { loadSite } from './helpers/graph.js';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './helpers/app.js';
 import { miniSite } from './helpers/mini-site.js';
 
-let app: FastifyInstance;
-let graph: Graph;
-beforeAll(async () => {
-  ({ app, graph } = await build());
-  await loadSite(graph, miniSite());
-});
-afterAll(async () => {
-  await app.close();
-  await graph.close();
-});
+const ctx = useApp(miniSite);
 
 async function assess(payload: object) {
-  const res = await app.inject({ method: 'POST', url: '/api/impact', payload });
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/impact', payload });
   return { status: res.statusCode, body: res.json() };
 }
 type F = { id: string; severity: string; changes: number[] };

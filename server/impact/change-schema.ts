@@ -1,20 +1,12 @@
 // The proposed changes a what-if assessment accepts, and the answer it gives. Shared by the
 // API, the CLI and the web explorer's forms, so all three validate the same way.
 import { z } from 'zod';
-import { Action, Endpoint, Id, PortSpec, RuleProtocol, SEVERITIES } from '../model/site-schema.js';
+import { Action, Endpoint, FirewallRule, Id, PortSpec, RuleProtocol, SEVERITIES } from '../model/site-schema.js';
 
-export const ProposedRule = z
-  .object({
-    id: Id.optional().describe('optional; a proposed rule without id is named "proposed-N"'),
-    seq: z.number().int().min(0),
-    action: Action,
-    protocol: RuleProtocol,
-    src: Endpoint,
-    dst: Endpoint,
-    ports: PortSpec.default('any'),
-    description: z.string().max(4000).optional(),
-  })
-  .strict();
+/** A rule as stored, except that its id is optional: a proposed rule without one is "proposed-N". */
+export const ProposedRule = FirewallRule.extend({
+  id: Id.optional().describe('optional; a proposed rule without id is named "proposed-N"'),
+});
 
 export const RuleModification = z
   .object({
