@@ -47,7 +47,7 @@ export const Endpoint = z.union([
   z.string().refine((s) => isIpv4(s) || isCidr(s), 'must be "any", an IPv4 address or a CIDR'),
   z.object({ asset: Id }).strict(),
   z.object({ zone: Id }).strict(),
-]);
+], { error: 'must be "any", an IPv4 address, a CIDR, { asset: <id> } or { zone: <id> }' });
 export type Endpoint = z.infer<typeof Endpoint>;
 
 export const FirewallRule = z
@@ -210,8 +210,13 @@ export const EVIDENCE_KINDS = [
   'configuration-baseline', 'commissioning-record', 'proof-test-record',
 ] as const;
 // Date.parse rolls 2026-02-30 over to March, so a date is real only if it survives a round trip.
-const isRealDate = (s: string) => !Number.isNaN(Date.parse(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+// An unparseable string must answer false, not throw: toISOString() throws on an invalid Date.
+const isRealDate = (s: string) => {
+  const date = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
+};
+// abort: a string that is not YYYY-MM-DD gets that one message, not also "not a real date".
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'must be a real calendar date');
 
 export const Evidence = z

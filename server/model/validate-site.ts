@@ -16,6 +16,11 @@ export type SiteValidation =
 
 type Loose = Record<string, unknown>;
 
+/** "an asset", "a zone": kinds and asset types are named in messages. */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const key of path) {
@@ -50,7 +55,7 @@ function referentialErrors(doc: Loose): ValidationError[] {
   const claim = (id: unknown, kind: string, path: string) => {
     if (typeof id !== 'string') return;
     const seen = kindOf.get(id);
-    if (seen) err(`${path}.id`, `id "${id}" is already used by a ${seen}; every id must be unique.`);
+    if (seen) err(`${path}.id`, `id "${id}" is already used by ${withArticle(seen)}; every id must be unique.`);
     else kindOf.set(id, kind);
   };
   const KINDS: Array<[string, string]> = [
@@ -108,7 +113,7 @@ function referentialErrors(doc: Loose): ValidationError[] {
       if (!ref(fw, `${path}.firewalls[${i}]`, 'asset', assets)) return;
       const type = assets.get(fw)?.type;
       if (!['firewall', 'data-diode', 'router'].includes(String(type))) {
-        err(`${path}.firewalls[${i}]`, `asset "${String(fw)}" is a ${String(type)}; a conduit is enforced by a firewall, data diode or router.`);
+        err(`${path}.firewalls[${i}]`, `asset "${String(fw)}" is ${withArticle(String(type))}; a conduit is enforced by a firewall, data diode or router.`);
       }
     });
     const seqs = new Map<unknown, unknown>();
@@ -156,6 +161,7 @@ function referentialErrors(doc: Loose): ValidationError[] {
     for (let i = 0; i < via.length; i++) {
       if (!ref(via[i], `${path}.via[${i}]`, 'conduit', conduits)) return;
       const ends = list(conduits.get(via[i])?.zones);
+      if (ends.length !== 2) return; // the conduit's own shape error says why; a chain through it means nothing
       if (!ends.includes(zone)) {
         err(`${path}.via[${i}]`, `conduit "${String(via[i])}" connects ${ends.map(String).join(' and ')}, not zone "${String(zone)}" where the flow is at this point.`);
         return;

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { stringify } from 'yaml';
+import { AppError } from '../errors.js';
 import { ErrorBody, ExportQuery, ImportQuery, ImportResult } from '../model/api-schemas.js';
 import { SiteDocument } from '../model/site-schema.js';
+import { zodErrors } from '../model/validate-site.js';
 import { exportSite, importSite } from '../site/site-store.js';
 
 export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
@@ -19,7 +21,16 @@ export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
     // The body schema documents the shape; validation happens in importSite so that shape and
     // reference problems are reported together in one list.
     attachValidation: true,
-  }, async (request) => importSite(app.graph, request.body, request.query.mode));
+  }, async (request) => {
+    // Fastify stops at the first invalid part (body before querystring), and attachValidation
+    // lets the request through, so the mode is checked here: never trust request.query as typed.
+    const query = ImportQuery.safeParse(request.query);
+    if (!query.success) {
+      const errors = zodErrors(query.error).map((e) => ({ path: `querystring.${e.path}`, message: e.message }));
+      throw new AppError('INTERLOCK_BAD_REQUEST', `Invalid querystring: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+    }
+    return importSite(app.graph, request.body, query.data.mode);
+  });
 
   app.get('/export', {
     schema: {

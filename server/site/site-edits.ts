@@ -5,7 +5,7 @@
 // the site (fine for a plant; estates of 10,000s of assets should edit through import).
 import { AppError, conflict, notFound } from '../errors.js';
 import { COLLECTIONS, type CollectionName, type SiteDocument } from '../model/site-schema.js';
-import { validateSite } from '../model/validate-site.js';
+import { validateSite, withArticle, type ValidationError } from '../model/validate-site.js';
 import type { Graph } from '../db/graph.js';
 import { exportIn, replaceIn } from './site-store.js';
 
@@ -26,15 +26,23 @@ async function edit(graph: Graph, change: (site: SiteDocument) => SiteDocument, 
   await graph.writeTx(async (tx) => {
     const next = change(await exportIn(tx));
     const checked = validateSite(next);
-    if (!checked.ok) throw conflict(failure, checked.errors);
+    if (!checked.ok) throw conflict(failure, checked.errors.map((e) => namedById(e, next)));
     await replaceIn(tx, checked.site);
   });
+}
+
+/** `assets[9].zone` → `assets[id=ls1].zone`: the client never sees the stored order, only ids. */
+function namedById(error: ValidationError, site: SiteDocument): ValidationError {
+  const m = /^([a-z]+)\[(\d+)\](.*)$/.exec(error.path);
+  const items = m ? (site as unknown as Record<string, Entity[] | undefined>)[m[1]!] : undefined;
+  const item = Array.isArray(items) ? items[Number(m![2])] : undefined;
+  return item ? { path: `${m![1]}[id=${item.id}]${m![3]}`, message: error.message } : error;
 }
 
 export async function createEntity(graph: Graph, collection: CollectionName, item: Entity): Promise<void> {
   await edit(graph, (site) => {
     const owner = findOwner(site, item.id);
-    if (owner) throw conflict(`id "${item.id}" is already used by a ${KIND[owner]}.`, [{ path: 'body.id', message: `id "${item.id}" is already used by a ${KIND[owner]}.` }]);
+    if (owner) throw conflict(`id "${item.id}" is already used by ${withArticle(KIND[owner])}.`, [{ path: 'body.id', message: `id "${item.id}" is already used by ${withArticle(KIND[owner])}.` }]);
     return { ...site, [collection]: [...site[collection], item] };
   }, `The new ${KIND[collection]} "${item.id}" would leave the site inconsistent.`);
 }
