@@ -349,6 +349,17 @@ describe('governance', () => cases([
     ],
   },
   {
+    name: 'a reference to an entity of the wrong kind names what it is',
+    mutate: (d) => {
+      d.controls[0].appliesTo = ['f-esd'];
+      d.assets.find((a: Doc) => a.id === 'hmi').zone = 'ls1';
+    },
+    errors: [
+      e('assets[7].zone', '"ls1" is an asset, not a zone.'),
+      e('controls[0].appliesTo[0]', '"f-esd" is a flow, not an asset, zone or conduit.'),
+    ],
+  },
+  {
     name: 'evidence with a bad hash, an impossible date and an unknown control',
     mutate: (d) => Object.assign(d.evidence[0], { hash: 'A'.repeat(64), collectedOn: '2026-02-30', supports: ['ctl-ghost'] }),
     errors: [

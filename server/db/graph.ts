@@ -69,11 +69,16 @@ export class Graph {
 
   /** True when a query round-trips within the timeout; used by /api/health. */
   async ping(timeoutMs = 2_000): Promise<boolean> {
-    const attempt = this.driver
-      .executeQuery('RETURN 1', {}, { database: this.database, routing: 'READ' })
-      .then(() => true, () => false);
+    // An auto-commit run, not executeQuery: the managed variant retries for up to 30 s, and a
+    // health probe must fail fast and leave nothing retrying behind it.
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const attempt = session.run('RETURN 1').then(() => true, () => false);
     const timeout = new Promise<boolean>((done) => setTimeout(() => done(false), timeoutMs).unref());
-    return Promise.race([attempt, timeout]);
+    try {
+      return await Promise.race([attempt, timeout]);
+    } finally {
+      void session.close().catch(() => undefined);
+    }
   }
 
   async close(): Promise<void> {

@@ -84,7 +84,8 @@ function referentialErrors(doc: Loose): ValidationError[] {
   const ref = (value: unknown, path: string, kind: string, ...targets: Map<unknown, Loose>[]) => {
     if (typeof value !== 'string') return false;
     if (targets.some((t) => t.has(value))) return true;
-    err(path, `${kind} "${value}" does not exist.`);
+    const actual = kindOf.get(value);
+    err(path, actual ? `"${value}" is ${withArticle(actual)}, not ${withArticle(kind)}.` : `${kind} "${value}" does not exist.`);
     return false;
   };
   const refs = (value: unknown, path: string, kind: string, ...targets: Map<unknown, Loose>[]) =>
@@ -158,6 +159,8 @@ function referentialErrors(doc: Loose): ValidationError[] {
   function checkChain(flow: Loose, via: unknown[], path: string) {
     let zone = assets.get(flow.from)?.zone;
     const target = assets.get(flow.to)?.zone;
+    // An endpoint in an unknown zone has its own error; a chain from there would only echo it.
+    if (!zones.has(zone) || !zones.has(target)) return;
     for (let i = 0; i < via.length; i++) {
       if (!ref(via[i], `${path}.via[${i}]`, 'conduit', conduits)) return;
       const ends = list(conduits.get(via[i])?.zones);

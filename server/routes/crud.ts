@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ErrorBody, IdParams } from '../model/api-schemas.js';
 import type { CollectionName } from '../model/site-schema.js';
 import { createEntity, deleteEntity, kindOf, updateEntity } from '../site/site-edits.js';
+import { withArticle } from '../model/validate-site.js';
 
 export interface CrudOptions<S extends z.ZodType<{ id: string }>> {
   collection: CollectionName;
@@ -23,7 +24,7 @@ export function registerCrud<S extends z.ZodType<{ id: string }>>(fastify: Fasti
   const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
   app.post(options.path, {
-    schema: { tags: [options.tag], summary: `Create a ${kind}`, body: options.schema, response: { 201: options.view, ...errors } },
+    schema: { tags: [options.tag], summary: `Create ${withArticle(kind)}`, body: options.schema, response: { 201: options.view, ...errors } },
   }, async (request, reply) => {
     const item = request.body as { id: string };
     await createEntity(app.graph, options.collection, item);
@@ -31,14 +32,14 @@ export function registerCrud<S extends z.ZodType<{ id: string }>>(fastify: Fasti
   });
 
   app.put(`${options.path}/:id`, {
-    schema: { tags: [options.tag], summary: `Replace a ${kind}`, params: IdParams, body: options.schema, response: { 200: options.view, ...errors } },
+    schema: { tags: [options.tag], summary: `Replace ${withArticle(kind)}`, params: IdParams, body: options.schema, response: { 200: options.view, ...errors } },
   }, async (request) => {
     await updateEntity(app.graph, options.collection, request.params.id, request.body as { id: string });
     return options.load(request.params.id);
   });
 
   app.delete(`${options.path}/:id`, {
-    schema: { tags: [options.tag], summary: `Delete a ${kind} (409 while anything references it)`, params: IdParams, response: { 204: z.null().describe('deleted'), ...errors } },
+    schema: { tags: [options.tag], summary: `Delete ${withArticle(kind)} (409 while anything references it)`, params: IdParams, response: { 204: z.null().describe('deleted'), ...errors } },
   }, async (request, reply) => {
     await deleteEntity(app.graph, options.collection, request.params.id);
     return reply.code(204).send(null);
