@@ -1,0 +1,48 @@
+// The thin typed API client. Every response is parsed with the server's own zod schema, so a
+// drift between server and client fails loudly here rather than as a blank panel.
+import { z } from 'zod';
+import { ImpactRequest, ImpactResponse } from '../../server/impact/change-schema.js';
+import { GraphView, SifGraph, type CollapseMode } from '../../server/graph/graph-schema.js';
+import { Asset, AssetDetail, Conduit, ErrorBody, FlowView, SifSummary, ZoneDetail } from '../../server/model/api-schemas.js';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly body: z.infer<typeof ErrorBody> | undefined, message: string) {
+    super(message);
+  }
+}
+
+async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
+  const res = await fetch(path, { headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) }, ...init });
+  const text = await res.text();
+  const json: unknown = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const body = ErrorBody.safeParse(json);
+    throw new ApiError(res.status, body.success ? body.data : undefined, body.success ? body.data.message : `${res.status} ${res.statusText}`);
+  }
+  return schema.parse(json);
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  topology: (collapse: CollapseMode, expand: string[]) =>
+    request(GraphView, `/api/graph/topology?collapse=${collapse}${expand.length ? `&expand=${enc(expand.join(','))}` : ''}`),
+  sifGraph: (id: string) => request(SifGraph, `/api/graph/sif/${enc(id)}`),
+  neighbourhood: (id: string, depth: number) => request(GraphView, `/api/graph/asset/${enc(id)}?depth=${depth}`),
+  sifs: () => request(z.array(SifSummary), '/api/sifs'),
+  searchAssets: (q: string, limit = 12) => request(z.array(Asset), `/api/assets?q=${enc(q)}&limit=${limit}`),
+  asset: (id: string) => request(AssetDetail, `/api/assets/${enc(id)}`),
+  zone: (id: string) => request(ZoneDetail, `/api/zones/${enc(id)}`),
+  conduit: (id: string) => request(Conduit, `/api/conduits/${enc(id)}`),
+  flow: (id: string) => request(FlowView, `/api/flows/${enc(id)}`),
+  impact: (body: z.input<typeof ImpactRequest>) =>
+    request(ImpactResponse, '/api/impact', { method: 'POST', body: JSON.stringify(ImpactRequest.parse(body)) }),
+};
+
+export type SifSummaryT = z.infer<typeof SifSummary>;
+export type AssetT = z.infer<typeof Asset>;
+export type AssetDetailT = z.infer<typeof AssetDetail>;
+export type ZoneDetailT = z.infer<typeof ZoneDetail>;
+export type ConduitT = z.infer<typeof Conduit>;
+export type FlowViewT = z.infer<typeof FlowView>;
+export type ImpactResponseT = z.infer<typeof ImpactResponse>;

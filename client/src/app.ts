@@ -1,0 +1,227 @@
+// The explorer's controller: holds the view state (mirrored in the URL), loads views into the
+// canvas and keeps the panels in step with it.
+import type { GraphViewT } from '../../server/graph/graph-schema.js';
+import { api } from './api-client.js';
+import { GraphCanvas } from './canvas/canvas.js';
+import { ZoneCollapser } from './canvas/collapse.js';
+import { applyFilters, type Filters } from './controls/filters.js';
+import { renderSifList, renderZoneList, type ZoneItem } from './controls/pick-lists.js';
+import { Toolbar } from './controls/toolbar.js';
+import { byId, h, replace } from './dom.js';
+import { InfoPanel, type Selection } from './panels/info-panel.js';
+import { sifPanel } from './panels/info-sif.js';
+import { overviewPanel } from './panels/info-topology.js';
+import { renderLegend } from './panels/legend.js';
+import type { PanelContext } from './panels/panel-kit.js';
+import { PathViews } from './path-views.js';
+import { openPrintView } from './print/print-view.js';
+import { parseState, writeState, type ViewState } from './url-state.js';
+import { WhatIfPanel } from './whatif/whatif-panel.js';
+
+export class App {
+  state: ViewState = parseState(location.search);
+  readonly canvas = new GraphCanvas(byId('cy'), { select: (id) => this.select(id), toggleZone: (id) => void this.toggleZone(id) });
+  readonly collapser = new ZoneCollapser(() => this.canvas.cy);
+  readonly info: InfoPanel;
+  readonly toolbar: Toolbar;
+  readonly whatif: WhatIfPanel;
+  readonly paths: PathViews;
+  private view: GraphViewT | undefined;
+  readonly ctx: PanelContext;
+  ready = false;
+
+  constructor() {
+    const ctx: PanelContext = (this.ctx = {
+      goto: (id) => void this.goto(id),
+      showSif: (id) => void this.paths.showSif(id),
+      neighbourhood: (id, depth) => void this.paths.showNeighbourhood(id, depth),
+      tryConduitChange: (id) => void this.tryConduitChange(id),
+      toggleZone: (id) => void this.toggleZone(id),
+      isCollapsed: (id) => this.collapser.isCollapsed(id),
+      data: (id) => {
+        const el = this.canvas.cy?.getElementById(id);
+        return el && el.nonempty() ? (el.data() as Record<string, unknown>) : undefined;
+      },
+    });
+    this.info = new InfoPanel(ctx);
+    this.paths = new PathViews({
+      canvas: this.canvas, collapser: this.collapser, info: this.info, ctx,
+      update: (patch) => this.update(patch),
+      showExplore: () => this.setTab('explore'),
+      reselect: () => this.select(this.state.sel ?? null),
+    });
+    this.toolbar = new Toolbar({
+      search: (q) => api.searchAssets(q),
+      pick: (id) => void this.goto(id),
+      setFilters: (f) => this.setFilters(f),
+      setFlows: (on) => this.update({ flows: on }, () => this.canvas.cy.edges('.flow').toggleClass('shown', on)),
+      setLarge: (on) => this.update({ large: on }, () => this.applyLarge()),
+      fit: () => this.canvas.fit(),
+      collapseAll: () => this.collapseAll(),
+      expandAll: () => void this.expandAll(),
+      exportPng: () => this.download(this.canvas.png(true), 'interlock-view.png'),
+    }, this.state);
+    this.whatif = new WhatIfPanel(byId('pane-whatif'), {
+      conduits: () => this.canvas.cy.edges('.conduit').map((e) => ({ id: e.id(), name: String(e.data('name')) })),
+      selected: () => this.state.sel,
+      showFinding: (f) => this.paths.showFinding(f),
+      remember: (change, finding) => this.update({ change, finding }),
+      print: (result, change) => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title }),
+    });
+    for (const tab of ['explore', 'whatif'] as const) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
+    byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());
+    window.addEventListener('resize', () => this.canvas.resize());
+  }
+
+  async start(): Promise<void> {
+    renderLegend();
+    this.setTab(this.state.tab);
+    this.applyLarge();
+    const [, sifs] = await Promise.all([this.loadView(), api.sifs()]);
+    renderSifList(sifs, (id) => void this.paths.showSif(id));
+    this.whatif.render();
+    if (this.state.sif) await this.paths.showSif(this.state.sif);
+    if (this.state.nb) await this.paths.showNeighbourhood(this.state.nb, this.state.depth);
+    if (this.state.change) await this.whatif.restore(this.state.change, this.state.finding);
+    if (this.state.sel) await this.goto(this.state.sel);
+    this.ready = true;
+  }
+
+  private update(patch: Partial<ViewState>, then?: () => void): void {
+    this.state = { ...this.state, ...patch };
+    writeState(this.state);
+    then?.();
+  }
+
+  private async loadView(): Promise<void> {
+    replace(byId('status'), 'Loading the site…');
+    const t0 = performance.now();
+    const view = await api.topology(this.state.collapse, this.state.expand);
+    const fetchMs = performance.now() - t0;
+    this.view = view;
+    this.collapser.reset();
+    const timings = this.canvas.show(view.elements, this.state.large);
+    timings.fetchMs = fetchMs;
+    for (const zone of this.state.collapsed) this.collapser.collapse(zone);
+    const filters: Filters = { domain: this.state.domain, type: this.state.type, zone: this.state.zone };
+    applyFilters(this.canvas.cy, filters);
+    if (this.state.flows) this.canvas.cy.edges('.flow').addClass('shown');
+    if (this.state.collapsed.length || filters.domain || filters.type || filters.zone) {
+      timings.layoutMs += this.canvas.layout();
+      this.canvas.fit();
+    }
+    const zones: ZoneItem[] = view.elements.flatMap((e) => (e.data.kind === 'zone'
+      ? [{ id: e.data.id, name: e.data.name, level: e.data.purdueLevel, safety: e.data.safety, belowTarget: e.data.belowTarget, domain: e.data.domain }] : []));
+    renderZoneList(zones, (id) => void this.goto(id));
+    this.toolbar.setZones(zones, this.state.zone);
+    replace(byId('status'), `${view.counts.zones} zones · ${view.counts.assets} assets · ${view.counts.conduits} conduits` +
+      ` · laid out in ${Math.round(timings.layoutMs)} ms (${timings.renderer})`);
+    this.info.show(overviewPanel(view.counts, view.collapsed.length));
+  }
+
+  private setTab(tab: ViewState['tab']): void {
+    this.update({ tab });
+    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab === 'whatif');
+    // The canvas column changes width with the tab.
+    this.canvas.resize();
+    for (const t of ['explore', 'whatif'] as const) {
+      byId(`tab-${t}`).classList.toggle('active', t === tab);
+      byId(`pane-${t}`).hidden = t !== tab;
+    }
+  }
+
+  private applyLarge(): void {
+    document.documentElement.classList.toggle('large-text', this.state.large);
+    // On a projector the graph needs the room; the legend stays one click away.
+    byId('legend').classList.toggle('closed', this.state.large);
+    if (this.canvas.cy) {
+      this.canvas.resize();
+      this.canvas.setLarge(this.state.large);
+      this.canvas.fit();
+    }
+  }
+
+  select(id: string | null): void {
+    this.update({ sel: id ?? undefined });
+    if (!id) {
+      if (this.paths.sif) this.info.show(sifPanel(this.paths.sif, this.ctx, () => this.paths.clearPaths()));
+      else if (this.view) this.info.show(overviewPanel(this.view.counts, this.view.collapsed.length));
+      return;
+    }
+    const kind = this.canvas.cy.getElementById(id).data('kind') as Selection['kind'] | undefined;
+    if (kind) void this.info.select({ kind, id });
+  }
+
+  /** Selects and centres an element, opening its zone first if it is collapsed. */
+  async goto(id: string): Promise<void> {
+    if (this.canvas.cy.getElementById(id).empty()) {
+      const asset = await api.asset(id).catch(() => undefined);
+      if (asset) await this.openZone(asset.zone);
+    }
+    if (this.canvas.cy.getElementById(id).empty()) return;
+    this.canvas.focus(id);
+    this.select(id);
+  }
+
+  private async openZone(zone: string): Promise<void> {
+    if (this.collapser.expand(zone)) {
+      this.canvas.layout();
+      this.update({ collapsed: this.collapser.collapsed() });
+    } else if (this.canvas.cy.getElementById(zone).hasClass('summary')) {
+      this.update({ expand: [...new Set([...this.state.expand, zone])] });
+      await this.loadView();
+    }
+  }
+
+  async toggleZone(zone: string): Promise<void> {
+    const node = this.canvas.cy.getElementById(zone);
+    if (this.collapser.isCollapsed(zone) || node.hasClass('summary')) await this.openZone(zone);
+    else if (this.collapser.collapse(zone)) {
+      this.canvas.layout();
+      this.update({ collapsed: this.collapser.collapsed() });
+    }
+    if (this.state.sel === zone) this.select(zone);
+  }
+
+  private collapseAll(): void {
+    this.canvas.cy.nodes('.zone').forEach((z) => void this.collapser.collapse(z.id()));
+    this.canvas.layout();
+    this.canvas.fit();
+    this.update({ collapsed: this.collapser.collapsed() });
+  }
+
+  private async expandAll(): Promise<void> {
+    for (const zone of this.collapser.collapsed()) this.collapser.expand(zone);
+    this.update({ collapsed: [] });
+    if (this.view && this.view.collapsed.length > 0) {
+      this.update({ collapse: 'none', expand: [] });
+      await this.loadView();
+    } else {
+      this.canvas.layout();
+      this.canvas.fit();
+    }
+  }
+
+  private setFilters(f: Filters): void {
+    this.update({ domain: f.domain, type: f.type, zone: f.zone });
+    applyFilters(this.canvas.cy, f);
+    this.canvas.layout();
+    this.canvas.fit();
+  }
+
+  private async tryConduitChange(id: string): Promise<void> {
+    this.setTab('whatif');
+    await this.whatif.openConduit(id);
+  }
+
+  private download(dataUri: string, name: string): void {
+    const a = h('a', { href: dataUri, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+
+  highlighted(): string[] {
+    return this.paths.highlighted();
+  }
+}

@@ -1,0 +1,48 @@
+// Highlighting a path (a SIF's safety path, a finding's path, a neighbourhood): the path's
+// elements light up, the zones around them stay legible, everything else fades.
+import type { CollectionReturnValue, Core } from 'cytoscape';
+import type { Severity } from '../theme.js';
+
+export interface PathIds {
+  nodes: string[];
+  edges: string[];
+}
+
+const SEVERITY_CLASSES = ['sev-CRITICAL', 'sev-HIGH', 'sev-MEDIUM', 'sev-LOW', 'sev-INFO'];
+
+export function clearHighlight(cy: Core): void {
+  cy.batch(() => {
+    cy.elements().removeClass(['hl', 'faded', 'hl-context', ...SEVERITY_CLASSES]);
+    cy.nodes('[roleLabel]').removeData('roleLabel');
+  });
+}
+
+/**
+ * Highlights the given ids. A firewall rule id selects the conduit that carries it (rules are not
+ * drawn); ids not in the view (SIFs, procedures) are ignored. Returns what was highlighted.
+ */
+export function highlight(cy: Core, ids: PathIds, severity?: Severity): CollectionReturnValue {
+  clearHighlight(cy);
+  let hl = cy.collection();
+  const ruleOwner = new Map<string, string>();
+  cy.edges('.conduit').forEach((e) => {
+    for (const rule of e.data('rules') as string[]) ruleOwner.set(rule, e.id());
+  });
+  for (const id of [...ids.nodes, ...ids.edges]) {
+    const el = cy.getElementById(id);
+    if (el.nonempty()) hl = hl.union(el);
+    else if (ruleOwner.has(id)) hl = hl.union(cy.getElementById(ruleOwner.get(id)!));
+  }
+  const context = hl.nodes().ancestors();
+  cy.batch(() => {
+    cy.elements().not(hl).not(context).addClass('faded');
+    hl.addClass(severity ? ['hl', `sev-${severity}`] : ['hl']);
+    context.addClass('hl-context');
+  });
+  return hl;
+}
+
+/** The ids currently highlighted, sorted: what the browser tests compare against the API. */
+export function highlightedIds(cy: Core): string[] {
+  return cy.$('.hl').map((e) => e.id()).sort();
+}

@@ -1,0 +1,91 @@
+// The view lives in the URL's query string, so a link reproduces what someone was looking at
+// (in a review meeting: "open this link, finding 2 is the one"). Pure apart from reading/writing
+// location.
+import type { CollapseMode } from '../../server/graph/graph-schema.js';
+
+export type Tab = 'explore' | 'whatif';
+export type Domain = 'IT' | 'OT';
+
+export interface ViewState {
+  tab: Tab;
+  /** Selected element id. */
+  sel?: string;
+  /** SIF whose safety path is highlighted. */
+  sif?: string;
+  /** Asset whose neighbourhood is shown, and how deep. */
+  nb?: string;
+  depth: number;
+  domain?: Domain;
+  type?: string;
+  zone?: string;
+  /** Zones the user collapsed in the browser. */
+  collapsed: string[];
+  /** Server-side collapse mode, and zones kept expanded in it. */
+  collapse: CollapseMode;
+  expand: string[];
+  flows: boolean;
+  large: boolean;
+  /** A what-if change set, as JSON, and the finding picked in its result. */
+  change?: string;
+  finding?: number;
+}
+
+export const DEFAULT_STATE: ViewState = { tab: 'explore', depth: 1, collapsed: [], collapse: 'auto', expand: [], flows: false, large: false };
+
+const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
+
+export function parseState(search: string): ViewState {
+  const p = new URLSearchParams(search);
+  const str = (k: string) => p.get(k) || undefined;
+  const collapse = p.get('collapse');
+  const domain = p.get('domain');
+  const depth = Number(p.get('depth'));
+  const finding = p.get('finding');
+  return {
+    tab: p.get('tab') === 'whatif' ? 'whatif' : 'explore',
+    sel: str('sel'),
+    sif: str('sif'),
+    nb: str('nb'),
+    depth: depth >= 1 && depth <= 3 ? Math.floor(depth) : 1,
+    domain: domain === 'IT' || domain === 'OT' ? domain : undefined,
+    type: str('type'),
+    zone: str('zone'),
+    collapsed: list(p.get('collapsed')),
+    collapse: collapse === 'none' || collapse === 'all' ? collapse : 'auto',
+    expand: list(p.get('expand')),
+    flows: p.get('flows') === '1',
+    large: p.get('large') === '1',
+    change: str('change'),
+    finding: finding !== null && /^\d+$/.test(finding) ? Number(finding) : undefined,
+  };
+}
+
+export function formatState(s: ViewState): string {
+  const p = new URLSearchParams();
+  const set = (k: string, v: string | undefined | false) => {
+    if (v) p.set(k, v);
+  };
+  set('tab', s.tab !== 'explore' && s.tab);
+  set('sel', s.sel);
+  set('sif', s.sif);
+  set('nb', s.nb);
+  set('depth', s.nb && s.depth !== 1 && String(s.depth));
+  set('domain', s.domain);
+  set('type', s.type);
+  set('zone', s.zone);
+  set('collapsed', s.collapsed.join(','));
+  set('collapse', s.collapse !== 'auto' && s.collapse);
+  set('expand', s.expand.join(','));
+  set('flows', s.flows && '1');
+  set('large', s.large && '1');
+  set('change', s.change);
+  set('finding', s.finding !== undefined && String(s.finding));
+  const text = p.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Records the state in the address bar without adding a history entry per click. */
+export function writeState(s: ViewState): void {
+  const next = `${location.pathname}${formatState(s)}`;
+  if (next !== `${location.pathname}${location.search}`) history.replaceState(null, '', next);
+}

@@ -1,0 +1,122 @@
+// The what-if panel: compose one change, check it with the shared schema, ask the server, show
+// the verdict and the findings. Nothing here writes to the graph: an assessment is read-only.
+import { Change, type Finding } from '../../../server/impact/change-schema.js';
+import { api, ApiError, type ImpactResponseT } from '../api-client.js';
+import { h, replace } from '../dom.js';
+import { describeChange } from './describe-change.js';
+import { findingsList, verdict } from './findings-list.js';
+import { FirewallForm } from './firewall-form.js';
+import { showIssues, type ChangeForm } from './form-kit.js';
+import { AuthForm, PatchForm } from './patch-auth-forms.js';
+
+type Kind = 'firewall' | 'patch' | 'auth';
+const KINDS: Array<[Kind, string]> = [['firewall', 'Firewall rules'], ['patch', 'Patch'], ['auth', 'Auth policy']];
+
+export interface WhatIfHost {
+  conduits(): Array<{ id: string; name: string }>;
+  selected(): string | undefined;
+  showFinding(finding: Finding | undefined): void;
+  remember(change: string | undefined, finding: number | undefined): void;
+  print(result: ImpactResponseT, change: Change): void;
+}
+
+export class WhatIfPanel {
+  private kind: Kind = 'firewall';
+  private forms!: Record<Kind, ChangeForm>;
+  private readonly formBox = h('div', { class: 'form-box' });
+  private readonly issues = h('div', { class: 'form-issues', id: 'form-issues', hidden: true });
+  private readonly resultBox = h('div', { class: 'result-box', id: 'whatif-result' });
+  private readonly kindButtons = new Map<Kind, HTMLButtonElement>();
+  private result: { response: ImpactResponseT; change: Change } | undefined;
+  private active: number | undefined;
+
+  constructor(private readonly root: HTMLElement, private readonly host: WhatIfHost) {}
+
+  /** Builds the forms; called once the view (and so the conduit list) is known. */
+  render(): void {
+    this.forms = { firewall: new FirewallForm(this.host.conduits()), patch: new PatchForm(() => this.host.selected()), auth: new AuthForm() };
+    const kinds = h('div', { class: 'segmented', role: 'tablist' }, ...KINDS.map(([k, label]) => {
+      const b = h('button', { type: 'button', class: 'seg', 'data-kind': k, onclick: () => this.setKind(k) }, label);
+      this.kindButtons.set(k, b);
+      return b;
+    }));
+    replace(this.root,
+      h('h2', {}, 'Try a change'),
+      h('p', { class: 'hint' }, 'Compose a change and assess it before raising it. Nothing is written to the site.'),
+      kinds, this.issues, this.formBox,
+      h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'primary', id: 'run-whatif', onclick: () => void this.run() }, 'Assess change')),
+      this.resultBox);
+    this.setKind(this.kind);
+  }
+
+  setKind(kind: Kind): void {
+    this.kind = kind;
+    for (const [k, b] of this.kindButtons) b.classList.toggle('active', k === kind);
+    replace(this.formBox, this.forms[kind].element);
+  }
+
+  async openConduit(id: string): Promise<void> {
+    this.setKind('firewall');
+    await (this.forms.firewall as FirewallForm).setConduit(id);
+  }
+
+  async run(): Promise<void> {
+    const parsed = Change.safeParse(this.forms[this.kind].value());
+    showIssues(this.formBox, this.issues, parsed.success ? [] : parsed.error.issues);
+    if (!parsed.success) return;
+    await this.assess(parsed.data);
+  }
+
+  /** Re-runs a change remembered in the URL. */
+  async restore(json: string, finding?: number): Promise<void> {
+    let change: Change;
+    try {
+      change = Change.parse(JSON.parse(json));
+    } catch {
+      return;
+    }
+    this.setKind(change.kind);
+    if (change.kind === 'firewall') await (this.forms.firewall as FirewallForm).setConduit(change.conduit);
+    await this.assess(change, finding);
+  }
+
+  private async assess(change: Change, finding?: number): Promise<void> {
+    replace(this.resultBox, h('p', { class: 'muted', id: 'whatif-running' }, 'Assessing…'));
+    this.host.showFinding(undefined);
+    try {
+      const response = await api.impact({ change });
+      this.result = { response, change };
+      this.active = undefined;
+      this.host.remember(JSON.stringify(change), undefined);
+      this.renderResult();
+      if (finding !== undefined && response.findings[finding]) this.pick(finding);
+      this.resultBox.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+    } catch (error) {
+      this.result = undefined;
+      const body = error instanceof ApiError ? error.body : undefined;
+      replace(this.resultBox, h('div', { class: 'error', id: 'whatif-error' },
+        h('strong', {}, error instanceof ApiError && error.status === 404 && !body?.errors ? 'The impact service did not answer: ' : 'The change was refused: '),
+        error instanceof Error ? error.message : String(error),
+        body?.errors ? h('ul', {}, ...body.errors.map((e) => h('li', {}, `${e.path}: ${e.message}`))) : false));
+    }
+  }
+
+  pick(index: number): void {
+    if (!this.result) return;
+    this.active = this.active === index ? undefined : index;
+    this.host.showFinding(this.active === undefined ? undefined : this.result.response.findings[this.active]);
+    this.host.remember(JSON.stringify(this.result.change), this.active);
+    this.renderResult();
+  }
+
+  private renderResult(): void {
+    if (!this.result) return;
+    const { response, change } = this.result;
+    replace(this.resultBox,
+      h('p', { class: 'change-line' }, describeChange(change)),
+      verdict(response),
+      response.findings.length > 0 ? findingsList(response, (i) => this.pick(i), this.active) : false,
+      h('div', { class: 'button-row' },
+        h('button', { type: 'button', id: 'print-view-btn', onclick: () => this.host.print(response, change) }, 'Print view')));
+  }
+}

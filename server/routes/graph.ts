@@ -1,0 +1,49 @@
+// Cytoscape-ready views of the graph for the web explorer: the zone/conduit topology, one SIF's
+// safety path, and an asset's neighbourhood. Element ids are entity ids, so the ids in an impact
+// finding's path select elements directly.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { ErrorBody, IdParams } from '../model/api-schemas.js';
+import { COLLAPSE_THRESHOLD } from '../graph/build-view.js';
+import { readNeighbourhood, readSifGraph, readTopology, NEIGHBOURHOOD_MAX_ASSETS } from '../graph/graph-reader.js';
+import { GraphView, NeighbourhoodQuery, SifGraph, TopologyQuery } from '../graph/graph-schema.js';
+
+export async function graphRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/graph/topology', {
+    schema: {
+      tags: ['graph'],
+      summary: 'Zones (compound nodes) with their assets, conduits between zones, and flows',
+      description: `Zones carry Purdue level, domain, SL-T/SL-A and whether SL-A is below SL-T; conduits carry SL-T, ` +
+        `rule count, default action and flags for spanning more than one Purdue level or bypassing the DMZ. ` +
+        `With collapse=auto, a view of more than ${COLLAPSE_THRESHOLD} zones, assets and conduits comes back with ` +
+        `zones as summaries (assets and flows left out) except those named in expand.`,
+      querystring: TopologyQuery,
+      response: { 200: GraphView, 400: ErrorBody },
+    },
+  }, async (request) => readTopology(app.graph, request.query.collapse, request.query.expand));
+
+  app.get('/graph/sif/:id', {
+    schema: {
+      tags: ['graph'],
+      summary: "One SIF's safety path as elements",
+      description: 'Its elements with role, group and voting; the flows it depends on (directly and through procedures ' +
+        'backing it up) as asset-to-asset edges; the conduits they cross; the firewalls enforcing them; their zones.',
+      params: IdParams,
+      response: { 200: SifGraph, 404: ErrorBody },
+    },
+  }, async (request) => readSifGraph(app.graph, request.params.id));
+
+  app.get('/graph/asset/:id', {
+    schema: {
+      tags: ['graph'],
+      summary: "An asset's neighbourhood over flows, 1–3 hops",
+      description: `Assets sharing a flow with it (endpoints, routing devices, firewalls of crossed conduits), repeated ` +
+        `depth times; bounded at ${NEIGHBOURHOOD_MAX_ASSETS} assets (truncated is then true).`,
+      params: IdParams,
+      querystring: NeighbourhoodQuery,
+      response: { 200: GraphView, 400: ErrorBody, 404: ErrorBody },
+    },
+  }, async (request) => readNeighbourhood(app.graph, request.params.id, request.query.depth));
+}

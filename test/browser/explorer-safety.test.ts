@@ -1,0 +1,91 @@
+// The engineer's question "what does this SIF need to act?": picking a SIF lights up exactly
+// its safety path (as the API defines it) and fades the rest.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { highlighted, referencePlant, selectedIds, startExplorer, waitText, type Explorer } from './helpers/explorer.js';
+
+let x: Explorer;
+beforeAll(async () => {
+  x = await startExplorer(referencePlant());
+  await x.open();
+});
+afterAll(async () => x?.close());
+
+interface SafetyPath {
+  elements: Array<{ asset: string }>;
+  flows: Array<{ id: string; from: string; to: string; routesThrough: string[] }>;
+  conduits: Array<{ id: string; firewalls: string[] }>;
+  zones: string[];
+}
+
+/** The safety path as the read API (not the graph view) states it, as element ids. */
+async function expectedPath(sif: string): Promise<string[]> {
+  const get = async (url: string) => (await x.app.inject({ method: 'GET', url })).json();
+  const path = (await get(`/api/sifs/${sif}`)).safetyPath as SafetyPath;
+  const firewalls = path.conduits.flatMap((c) => c.firewalls);
+  const assets = new Set([...path.elements.map((e) => e.asset), ...path.flows.flatMap((f) => [f.from, f.to, ...f.routesThrough]), ...firewalls]);
+  const zones = new Set(path.zones);
+  for (const fw of firewalls) zones.add((await get(`/api/assets/${fw}`)).zone as string);
+  return [...assets, ...zones, ...path.flows.map((f) => f.id), ...path.conduits.map((c) => c.id)].sort();
+}
+
+describe('safety paths', () => {
+  it('finds the SIS zone from the zone list', async () => {
+    await x.page.locator('#zone-list [data-zone="z-sis"]').click();
+    await x.page.waitForFunction(() => window.interlock!.cy.$(':selected').length === 1);
+    expect(await selectedIds(x.page)).toEqual(['z-sis']);
+    await waitText(x.page, '#info', 'Safety zone');
+    await waitText(x.page, '#info', 'SIFs that depend on it');
+    await x.shot('10-sis-zone');
+  });
+
+  it('lists the SIFs with their SIL, highest first', async () => {
+    const items = await x.page.locator('#sif-list button.pick').evaluateAll((bs) => bs.map((b) => `${(b as HTMLElement).dataset.sif}:${b.querySelector('.badge')!.textContent}`));
+    expect(items[0]).toMatch(/^sif-(101|301):SIL 3$/);
+    expect(items).toContain('sif-101:SIL 3');
+    expect(items).toHaveLength(8);
+  });
+
+  it('highlights exactly the safety path of the SIF picked, and fades the rest', async () => {
+    await x.page.locator('#sif-list [data-sif="sif-101"]').click();
+    await x.page.waitForFunction(() => window.interlock!.highlighted().length > 0);
+    expect(await highlighted(x.page)).toEqual(await expectedPath('sif-101'));
+    const state = await x.page.evaluate(() => {
+      const cy = window.interlock!.cy;
+      return {
+        entFaded: cy.getElementById('z-ent').hasClass('faded'),
+        sensor: cy.getElementById('pt-1001a').data('roleLabel') as string,
+        logic: cy.getElementById('sis-ls-01').data('roleLabel') as string,
+      };
+    });
+    expect(state.entFaded).toBe(true);
+    expect(state.sensor).toBe('pt-1001a\nSENSOR 2oo3');
+    expect(state.logic).toBe('sis-ls-01\nLOGIC 1oo1');
+    await waitText(x.page, '#info', 'Voting groups');
+    await waitText(x.page, '#banner', 'Safety path of sif-101');
+    expect(x.page.url()).toContain('sif=sif-101');
+    await x.shot('11-sif-101-safety-path');
+  });
+
+  it('switches to another SIF, including flows it needs through a procedure', async () => {
+    await x.page.locator('#sif-list [data-sif="sif-201"]').click();
+    await x.page.waitForFunction(() => window.interlock!.cy.getElementById('f-sis02-dcs03-status').hasClass('hl'));
+    expect(await highlighted(x.page)).toEqual(await expectedPath('sif-201'));
+    await x.shot('12-sif-201-safety-path');
+  });
+
+  it('opens a shared link straight onto a safety path', async () => {
+    await x.open('/?sif=sif-301');
+    expect(await highlighted(x.page)).toEqual(await expectedPath('sif-301'));
+  });
+
+  it('clears the highlight', async () => {
+    await x.page.locator('#banner-clear').click();
+    expect(await highlighted(x.page)).toEqual([]);
+    expect(await x.page.evaluate(() => window.interlock!.cy.$('.faded').length)).toBe(0);
+    expect(x.page.url()).not.toContain('sif=');
+  });
+
+  it('logged no console errors', () => {
+    expect(x.errors).toEqual([]);
+  });
+});

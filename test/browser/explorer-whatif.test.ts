@@ -1,0 +1,110 @@
+// The engineer trying a change before raising it, and the review meeting reading the answer:
+// compose a change by clicking, see which safety path it breaks, see that a harmless change
+// touches none, and print the record.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickElement, highlighted, referencePlant, SCREENSHOTS, startExplorer, waitText, type Explorer } from './helpers/explorer.js';
+
+let x: Explorer;
+beforeAll(async () => {
+  x = await startExplorer(referencePlant());
+  await x.open();
+});
+afterAll(async () => x?.close());
+
+const verdict = () => x.page.locator('#verdict');
+
+async function assess(): Promise<void> {
+  await x.page.locator('#run-whatif').click();
+  await x.page.locator('#verdict, #whatif-error').first().waitFor({ timeout: 30_000 });
+  const error = await x.page.locator('#whatif-error').count();
+  if (error) throw new Error(await x.page.locator('#whatif-error').innerText());
+}
+
+describe('what-if', () => {
+  it('shows FW-BLOCKS-SAFETY-FLOW when a firewall change blocks a safety-required flow, and highlights its path', async () => {
+    // A newcomer's route: click the conduit into the SIS zone, then "Try a change on this conduit".
+    await clickElement(x.page, 'c-ctl-sis-a');
+    await x.page.locator('#try-change').click();
+    await x.page.locator('#pane-whatif tr[data-rule="r-ctlsisa-040"]').waitFor();
+    expect(await x.page.locator('#fw-conduit').inputValue()).toBe('c-ctl-sis-a');
+    await x.page.locator('[name="remove-r-ctlsisa-040"]').check();
+    await x.shot('20-whatif-compose');
+    await assess();
+    expect(await verdict().getAttribute('data-touched')).toBe('true');
+    const card = x.page.locator('#findings .finding[data-rule="FW-BLOCKS-SAFETY-FLOW"]').filter({ hasText: 'f-sis02-dcs03-status' }).first();
+    await card.waitFor();
+    await card.click();
+    await x.page.waitForFunction(() => window.interlock!.cy.getElementById('f-sis02-dcs03-status').hasClass('hl'));
+    const ids = await highlighted(x.page);
+    expect(ids).toEqual(expect.arrayContaining(['f-sis02-dcs03-status', 'c-ctl-sis-a', 'sis-ls-02', 'dcs-ctl-03']));
+    expect(ids).not.toContain('c-ent-dmz');
+    await waitText(x.page, '#banner', 'FW-BLOCKS-SAFETY-FLOW');
+    expect(x.page.url()).toMatch(/change=.*finding=\d+/);
+    await x.shot('21-whatif-blocks-safety-flow');
+  });
+
+  it('reopens the same result from a shared link', async () => {
+    await x.open(new URL(x.page.url()).search ? `/${new URL(x.page.url()).search}` : '/');
+    await verdict().waitFor();
+    expect(await verdict().getAttribute('data-touched')).toBe('true');
+    expect(await x.page.evaluate(() => window.interlock!.cy.getElementById('f-sis02-dcs03-status').hasClass('hl'))).toBe(true);
+  });
+
+  it('prints the result with a picture of each finding path', async () => {
+    await x.page.locator('#print-view-btn').click();
+    await x.page.locator('#print-view:not([hidden]) .print-finding img').first().waitFor();
+    const images = await x.page.locator('#print-view img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 22)));
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.every((src) => src === 'data:image/png;base64,')).toBe(true);
+    await x.shot('22-print-view');
+    await x.page.emulateMedia({ media: 'print' });
+    await x.page.screenshot({ path: `${SCREENSHOTS}/23-print-media.png`, fullPage: true });
+    await x.page.emulateMedia({ media: 'screen' });
+    await x.page.locator('#print-close').click();
+    expect(await x.page.locator('#print-view').isHidden()).toBe(true);
+  });
+
+  it('says clearly that a harmless change touches no safety path, and what was checked', async () => {
+    await x.open('/?tab=whatif');
+    await x.page.selectOption('#fw-conduit', 'c-ent-dmz');
+    await x.page.locator('[name="remove-r-entdmz-030"]').check();
+    await assess();
+    expect(await verdict().getAttribute('data-touched')).toBe('false');
+    await waitText(x.page, '#verdict', 'No safety path touched');
+    await waitText(x.page, '#verdict', 'Checked');
+    expect(await highlighted(x.page)).toEqual([]);
+    await x.shot('24-whatif-harmless');
+  });
+
+  it('validates the forms with the shared schemas before asking the server', async () => {
+    await x.page.locator('.seg[data-kind="patch"]').click();
+    await x.page.locator('#run-whatif').click();
+    await waitText(x.page, '#pane-whatif [data-error="targets"]', 'list at least one target asset');
+    await x.page.locator('.seg[data-kind="auth"]').click();
+    await x.page.locator('#run-whatif').click();
+    await waitText(x.page, '#pane-whatif [data-error="appliesTo"]', 'name at least one zone, asset or role');
+    await waitText(x.page, '#form-issues', 'an auth policy sets mfa, lockoutThreshold or sessionTimeoutMinutes');
+    await x.shot('25-whatif-validation');
+  });
+
+  it('assesses an auth policy that slows the manual ESD', async () => {
+    await x.page.fill('[name="assets"]', 'hmi-01, hmi-02');
+    await x.page.fill('[name="mfa"]', '30');
+    await assess();
+    await x.page.locator('#findings .finding[data-rule="AUTH-DELAYS-EMERGENCY"]').first().waitFor();
+    await x.shot('26-whatif-auth');
+  });
+
+  it('assesses a patch of a SIF element', async () => {
+    await x.page.locator('.seg[data-kind="patch"]').click();
+    await x.page.fill('[name="targets"]', 'sis-ls-02');
+    await assess();
+    await x.page.locator('#findings .finding[data-rule="PATCH-SIF-ELEMENT"]').first().click();
+    await x.page.waitForFunction(() => window.interlock!.highlighted().includes('sis-ls-02'));
+    await x.shot('27-whatif-patch');
+  });
+
+  it('logged no console errors', () => {
+    expect(x.errors).toEqual([]);
+  });
+});

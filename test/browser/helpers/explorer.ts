@@ -1,0 +1,119 @@
+// Drives the built web explorer (dist/client, from `npm run build:client`) in Debian's headless
+// Chromium against the real API and the test run's Neo4j. Collects console errors so every test
+// can assert there were none, and saves screenshots under test-artifacts/screenshots/.
+import type { FastifyInstance } from 'fastify';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
+import { buildApp } from '../../../server/app.js';
+import type { Graph } from '../../../server/db/graph.js';
+import { loadSite, testGraph } from '../../helpers/graph.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const CLIENT_DIR = `${ROOT}dist/client`;
+export const SCREENSHOTS = `${ROOT}test-artifacts/screenshots`;
+
+export const referencePlant = (): unknown => parseYaml(readFileSync(`${ROOT}fixtures/reference-plant.yaml`, 'utf8'));
+
+export interface Explorer {
+  app: FastifyInstance;
+  graph: Graph;
+  browser: Browser;
+  page: Page;
+  base: string;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  open(path?: string): Promise<void>;
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startExplorer(site: unknown, viewport = { width: 1600, height: 1000 }): Promise<Explorer> {
+  const graph = await testGraph();
+  await loadSite(graph, site);
+  const app = await buildApp({ graph, clientDir: CLIENT_DIR });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${(e.stack ?? e.message).split('\n').slice(0, 4).join(' | ')}`));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    app, graph, browser, page, base, errors,
+    async open(path = '/') {
+      await page.goto(`${base}${path}`);
+      await page.waitForFunction(() => window.interlock?.ready === true, null, { timeout: 30_000 });
+    },
+    async shot(name) {
+      const path = `${SCREENSHOTS}/${name}.png`;
+      await page.screenshot({ path });
+      return path;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await graph.close();
+    },
+  };
+}
+
+/** Where an element of the graph is on the page (a zone: a point inside its top padding). */
+export async function elementPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((id) => {
+    const cy = window.interlock!.cy;
+    const el = cy.getElementById(id);
+    if (el.empty()) throw new Error(`no element ${id} in the view`);
+    const c = cy.container()!.getBoundingClientRect();
+    // Bring it into view first, as a person would.
+    let r = el.renderedBoundingBox({ includeLabels: false });
+    if (el.isNode() && !el.isParent() && r.x2 - r.x1 < 12) {
+      cy.zoom(cy.zoom() * (30 / Math.max(1, r.x2 - r.x1)));
+      cy.center(el);
+      r = el.renderedBoundingBox({ includeLabels: false });
+    }
+    if (r.x1 < 0 || r.y1 < 0 || r.x2 > c.width || r.y2 > c.height) {
+      if (r.x2 - r.x1 > c.width * 0.9 || r.y2 - r.y1 > c.height * 0.9) cy.fit(el, 30);
+      else cy.center(el);
+    }
+    if (el.isEdge()) {
+      const m = el.renderedMidpoint();
+      return { x: c.left + m.x, y: c.top + m.y };
+    }
+    const node = el as unknown as import('cytoscape').NodeSingular;
+    const b = node.renderedBoundingBox({ includeLabels: false });
+    if (!node.isParent()) return { x: c.left + (b.x1 + b.x2) / 2, y: c.top + (b.y1 + b.y2) / 2 };
+    // A compound zone: the first point inside it that no child (or child label) covers.
+    const kids = node.children().map((k) => k.renderedBoundingBox({ includeLabels: true }));
+    for (let fy = 0.95; fy > 0.05; fy -= 0.05) {
+      for (let fx = 0.95; fx > 0.05; fx -= 0.05) {
+        const x = b.x1 + (b.x2 - b.x1) * fx;
+        const y = b.y1 + (b.y2 - b.y1) * fy;
+        if (!kids.some((k) => x >= k.x1 - 2 && x <= k.x2 + 2 && y >= k.y1 - 2 && y <= k.y2 + 2)) return { x: c.left + x, y: c.top + y };
+      }
+    }
+    throw new Error(`no free point inside zone ${id}`);
+  }, id);
+}
+
+export async function clickElement(page: Page, id: string, clickCount = 1): Promise<void> {
+  const p = await elementPoint(page, id);
+  await page.mouse.click(p.x, p.y, { clickCount });
+}
+
+/** Waits until the element matching the selector contains the text. */
+export async function waitText(page: Page, selector: string, text: string, timeout = 15_000): Promise<void> {
+  await page.locator(selector, { hasText: text }).first().waitFor({ state: 'attached', timeout });
+}
+
+export const selectedIds = (page: Page) => page.evaluate(() => window.interlock!.cy.$(':selected').map((e) => e.id()).sort());
+export const highlighted = (page: Page) => page.evaluate(() => window.interlock!.highlighted());
