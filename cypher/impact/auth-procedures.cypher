@@ -1,6 +1,8 @@
 // description: Procedures an authentication policy reaches — through an asset they use (directly,
 //   or because it sits in a zone in scope) or a role that performs them — with their time
 //   budget, the SIFs they back up, and which always-manned consoles in scope they use.
+//   Plan: anchored on the policy's scope (unique-index seeks on the zones, assets and roles) and
+//   expanded to the procedures, rather than testing every procedure of the estate against it.
 // mode: read
 // params:
 //   $zones: list<string> — zone ids in scope
@@ -13,10 +15,19 @@
 //   viaRoles: list<string> — roles in scope that perform it
 //   mannedConsoles: list<string> — always-manned assets in scope it uses
 //   sifs: list<map> — {id, sil} of SIFs it backs up
-MATCH (p:Procedure)
-WHERE EXISTS { MATCH (p)-[:USES]->(a:Asset) WHERE a.id IN $assets }
-   OR EXISTS { MATCH (p)-[:USES]->(:Asset)-[:IN_ZONE]->(z:Zone) WHERE z.id IN $zones }
-   OR EXISTS { MATCH (p)-[:PERFORMED_BY]->(r:Role) WHERE r.id IN $roles }
+CALL () {
+  UNWIND $assets AS id
+  MATCH (:Asset {id: id})<-[:USES]-(p:Procedure)
+  RETURN p
+  UNION
+  UNWIND $zones AS id
+  MATCH (:Zone {id: id})<-[:IN_ZONE]-(:Asset)<-[:USES]-(p:Procedure)
+  RETURN p
+  UNION
+  UNWIND $roles AS id
+  MATCH (:Role {id: id})<-[:PERFORMED_BY]-(p:Procedure)
+  RETURN p
+}
 WITH p, COLLECT { MATCH (p)-[:USES]->(a:Asset)-[:IN_ZONE]->(z:Zone)
                   WHERE a.id IN $assets OR z.id IN $zones RETURN a ORDER BY a.id } AS used
 RETURN p.id AS procedure, p.name AS name, coalesce(p.emergency, false) AS emergency,

@@ -2,8 +2,12 @@
 //   depending on it (with the SIFs they back up), and its alternative routes (other flows with
 //   the same endpoints, protocol and port).
 // mode: read
+//   Plan: flows are found by unique-index seeks on their ids, or by expanding from the seeked
+//   conduits, so a firewall what-if can ask for "every flow crossing the edited conduit" in the
+//   same round trip as the decisions instead of waiting for their ids.
 // params:
 //   $flowIds: list<string> — flow ids
+//   $conduits: list<string> — conduit ids: also every flow crossing them
 // returns:
 //   flow: string — flow id
 //   name: string|null — flow name
@@ -12,8 +16,16 @@
 //   sifs: list<map> — {id, sil} of SIFs depending on it directly or through a procedure backing them up
 //   procedures: list<map> — {id, name, emergency}
 //   alternates: list<string> — other flows with the same endpoints, protocol and port
-MATCH (src:Asset)<-[:FROM]-(f:Flow)-[:TO]->(dst:Asset)
-WHERE f.id IN $flowIds
+CALL () {
+  UNWIND $flowIds AS id
+  MATCH (f:Flow {id: id})
+  RETURN f
+  UNION
+  UNWIND $conduits AS id
+  MATCH (:Conduit {id: id})<-[:VIA]-(f:Flow)
+  RETURN f
+}
+MATCH (src:Asset)<-[:FROM]-(f)-[:TO]->(dst:Asset)
 RETURN f.id AS flow, f.name AS name, f.purpose AS purpose, f.protocol AS protocol, f.port AS port,
   COLLECT { CALL (f) {
               MATCH (s:SIF)-[:DEPENDS_ON]->(f) RETURN s

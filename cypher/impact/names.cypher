@@ -5,23 +5,23 @@
 //   $ids: list<string> — any entity ids
 // returns:
 //   id: string; name: string|null; seq: integer|null — seq for firewall rules
-UNWIND $ids AS id
-CALL (id) {
-  // One labelled branch each, so every lookup is a unique-index seek.
-  MATCH (n:Asset {id: id}) RETURN n.name AS name, null AS seq
-  UNION
-  MATCH (n:Zone {id: id}) RETURN n.name AS name, null AS seq
-  UNION
-  MATCH (n:Conduit {id: id}) RETURN n.name AS name, null AS seq
-  UNION
-  MATCH (n:SIF {id: id}) RETURN n.name AS name, null AS seq
-  UNION
-  MATCH (n:Procedure {id: id}) RETURN n.name AS name, null AS seq
-  UNION
-  MATCH (n:Role {id: id}) RETURN n.name AS name, null AS seq
-  UNION
-  MATCH (n:Flow {id: id}) RETURN n.name AS name, null AS seq
-  UNION
-  MATCH (r:FirewallRule {id: id}) RETURN null AS name, r.seq AS seq
+CALL () {
+  // One unique-index seek per id and label, in one pass per label: ids are unique across the
+  // whole site (validate-site.ts), so at most one branch finds each id.
+  UNWIND $ids AS id MATCH (n:Asset {id: id}) RETURN id, n.name AS name, null AS seq
+  UNION ALL
+  UNWIND $ids AS id MATCH (n:Zone {id: id}) RETURN id, n.name AS name, null AS seq
+  UNION ALL
+  UNWIND $ids AS id MATCH (n:Conduit {id: id}) RETURN id, n.name AS name, null AS seq
+  UNION ALL
+  UNWIND $ids AS id MATCH (n:SIF {id: id}) RETURN id, n.name AS name, null AS seq
+  UNION ALL
+  UNWIND $ids AS id MATCH (n:Procedure {id: id}) RETURN id, n.name AS name, null AS seq
+  UNION ALL
+  UNWIND $ids AS id MATCH (n:Role {id: id}) RETURN id, n.name AS name, null AS seq
+  UNION ALL
+  UNWIND $ids AS id MATCH (n:Flow {id: id}) RETURN id, n.name AS name, null AS seq
+  UNION ALL
+  UNWIND $ids AS id MATCH (r:FirewallRule {id: id}) RETURN id, null AS name, r.seq AS seq
 }
 RETURN id, name, seq

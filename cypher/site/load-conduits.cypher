@@ -1,11 +1,12 @@
 // description: Creates conduits, (Conduit)-[:CONNECTS {end}]->(Zone) for both ends and
 //   (Conduit)-[:ENFORCED_BY {seq}]->(Asset) for its firewalls.
+//   Nodes are merged by id, so a replace updates a stored node in place (site/delete-relationships).
 // mode: write
 // params:
 //   $rows: list<map> — {props, zones: [zoneId, zoneId], firewalls: [assetId]}
 // returns: nothing
 UNWIND $rows AS row
-CREATE (c:Conduit)
+MERGE (c:Conduit {id: row.props.id})
 SET c = row.props
 WITH c, row
 CALL (c, row) {

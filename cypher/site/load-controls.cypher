@@ -1,11 +1,12 @@
 // description: Creates controls with (Control)-[:SATISFIES]->(Requirement),
 //   -[:APPLIES_TO]->(Asset|Zone|Conduit) and -[:MITIGATES]->(Risk).
+//   Nodes are merged by id, so a replace updates a stored node in place (site/delete-relationships).
 // mode: write
 // params:
 //   $rows: list<map> — {props incl. flattened per-domain assessment, satisfies, appliesTo, mitigates}
 // returns: nothing
 UNWIND $rows AS row
-CREATE (c:Control)
+MERGE (c:Control {id: row.props.id})
 SET c = row.props
 WITH c, row
 CALL (c, row) {

@@ -1,10 +1,11 @@
 // description: Creates evidence records with (Evidence)-[:SUPPORTS]->(Control).
+//   Nodes are merged by id, so a replace updates a stored node in place (site/delete-relationships).
 // mode: write
 // params:
 //   $rows: list<map> — {props, supports: [controlId]}
 // returns: nothing
 UNWIND $rows AS row
-CREATE (e:Evidence)
+MERGE (e:Evidence {id: row.props.id})
 SET e = row.props
 WITH e, row
 CALL (e, row) {

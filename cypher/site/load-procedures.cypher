@@ -1,11 +1,12 @@
 // description: Creates procedures with (Procedure)-[:USES]->(Asset), -[:DEPENDS_ON]->(Flow),
 //   -[:PERFORMED_BY]->(Role) and -[:BACKS_UP]->(SIF).
+//   Nodes are merged by id, so a replace updates a stored node in place (site/delete-relationships).
 // mode: write
 // params:
 //   $rows: list<map> — {props, uses, dependsOn, performedBy, backsUp: [id]}
 // returns: nothing
 UNWIND $rows AS row
-CREATE (p:Procedure)
+MERGE (p:Procedure {id: row.props.id})
 SET p = row.props
 WITH p, row
 CALL (p, row) {

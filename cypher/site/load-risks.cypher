@@ -1,10 +1,11 @@
 // description: Creates risks with (Risk)-[:AFFECTS]->(Asset|Zone).
+//   Nodes are merged by id, so a replace updates a stored node in place (site/delete-relationships).
 // mode: write
 // params:
 //   $rows: list<map> — {props, affects: [asset or zone id]}
 // returns: nothing
 UNWIND $rows AS row
-CREATE (r:Risk)
+MERGE (r:Risk {id: row.props.id})
 SET r = row.props
 WITH r, row
 CALL (r, row) {

@@ -1,11 +1,12 @@
 // description: Creates SIFs with (SIF)-[:HAS_ELEMENT {role, group, voting, groupSeq, seq}]->(Asset)
 //   for every element of every voting group, and (SIF)-[:DEPENDS_ON]->(Flow).
+//   Nodes are merged by id, so a replace updates a stored node in place (site/delete-relationships).
 // mode: write
 // params:
 //   $rows: list<map> — {props, elements: [{asset, role, group, voting, groupSeq, seq}], dependsOn: [flowId]}
 // returns: nothing
 UNWIND $rows AS row
-CREATE (s:SIF)
+MERGE (s:SIF {id: row.props.id})
 SET s = row.props
 WITH s, row
 CALL (s, row) {

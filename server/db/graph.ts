@@ -2,12 +2,19 @@
 // are run by catalog name, single queries through executeQuery with explicit routing, units of
 // work through executeRead/executeWrite (retried by the driver, so they must be idempotent).
 // Routing is explicit so the same code runs on a single server, a cluster or Aura.
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type ResultSummary } from 'neo4j-driver';
 import { query } from './query-catalog.js';
 
 // Rows are checked where they leave the server (response schemas), so values stay untyped here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Row = Record<string, any>;
+
+/**
+ * Told, after each catalog query, the time Neo4j itself reports for it: until the first record
+ * was available plus streaming the rest. It separates time inside the database from Bolt, Node
+ * and HTTP when measuring (npm run bench); unset, it costs one property check per query.
+ */
+export type QueryTimer = (name: string, neo4jMs: number) => void;
 
 export interface GraphOptions {
   uri: string;
@@ -20,6 +27,7 @@ export interface GraphOptions {
 export class Graph {
   readonly driver: Driver;
   readonly database: string;
+  queryTimer?: QueryTimer;
 
   constructor(options: GraphOptions) {
     const auth = options.password ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
@@ -46,13 +54,14 @@ export class Graph {
     const q = query(name);
     if (routing === 'READ' && q.mode !== 'read') throw new Error(`query ${name} is ${q.mode}, not read`);
     const result = await this.driver.executeQuery(q.text, params, { database: this.database, routing });
+    if (this.queryTimer) this.queryTimer(name, neo4jMs(result.summary));
     return result.records.map(toRow);
   }
 
   async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead((tx) => work(new Tx(tx)));
+      return await session.executeRead((tx) => work(new Tx(tx, this.queryTimer)));
     } finally {
       await session.close();
     }
@@ -61,7 +70,7 @@ export class Graph {
   async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite((tx) => work(new Tx(tx)));
+      return await session.executeWrite((tx) => work(new Tx(tx, this.queryTimer)));
     } finally {
       await session.close();
     }
@@ -88,12 +97,35 @@ export class Graph {
 
 /** A managed transaction that runs catalog queries by name. */
 export class Tx {
-  constructor(private readonly tx: ManagedTransaction) {}
+  constructor(private readonly tx: ManagedTransaction, private readonly timer?: QueryTimer) {}
 
+  /**
+   * Runs a catalog query. Calls need not be awaited one by one: the driver queues them on the
+   * transaction's connection in order, so a loader can encode the next batch while Neo4j runs
+   * the current one (site-store.ts keeps a few in flight).
+   */
   async run(name: string, params: Row = {}): Promise<Row[]> {
     const result = await this.tx.run(query(name).text, params);
+    if (this.timer) this.timer(name, neo4jMs(result.summary));
     return result.records.map(toRow);
   }
+}
+
+/**
+ * Awaits queries started together in one transaction. They still run one after another on the
+ * transaction's connection; starting them together saves the round trips between them. On
+ * failure the first failure by position is thrown, so an error names the same change however
+ * the replies interleave.
+ */
+export async function inOrder<T extends unknown[]>(work: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(work as unknown as Array<Promise<unknown>>);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as T;
+}
+
+function neo4jMs(summary: ResultSummary): number {
+  return neo4j.integer.toNumber(summary.resultAvailableAfter) + neo4j.integer.toNumber(summary.resultConsumedAfter);
 }
 
 function toRow(record: Neo4jRecord): Row {

@@ -1,16 +1,15 @@
 // A what-if assessment: validates and normalises the proposed changes, runs the impact queries
 // in one read transaction (a consistent snapshot that writes nothing), and shapes the answer.
-import type { Graph, Tx } from '../db/graph.js';
+import { inOrder, type Graph, type Tx } from '../db/graph.js';
+import { ID_PATTERN } from '../model/site-schema.js';
 import type { Finding, ImpactRequest, ImpactResponse, Severity } from './change-schema.js';
 import { authFindings, type AuthProcedureRow } from './auth-findings.js';
-import { combinedFlowFindings, combinedSifFindings } from './combined-findings.js';
+import { combinedFlowFindings, combinedSifFindings, type Shaper } from './combined-findings.js';
 import { blockedFlowFindings, exposureFindings, flowInfoFindings, shadowFindings, type Decision, type ExposureRow, type FlowSafety, type ShadowRow } from './firewall-findings.js';
 import { Names } from './names.js';
 import { normalizeChange, type NormalizedChange } from './normalize.js';
 import { safetyPathFindings, sifElementFindings, type ElementGroupRow, type SafetyPathRow } from './patch-findings.js';
 import { highest, severityRank } from './severity.js';
-
-type Shaper = (names: Names) => Finding[];
 
 interface Assessed {
   shape: Shaper;
@@ -19,25 +18,29 @@ interface Assessed {
   conduits: string[];
 }
 
+/** Every string in the rows that could be an entity id (free text such as a flow's purpose cannot). */
 function idsIn(value: unknown, into: string[] = []): string[] {
-  if (typeof value === 'string') into.push(value);
+  if (typeof value === 'string' && ID_PATTERN.test(value)) into.push(value);
   else if (Array.isArray(value)) value.forEach((v) => idsIn(v, into));
   else if (value && typeof value === 'object') Object.values(value).forEach((v) => idsIn(v, into));
   return into;
 }
 
-async function flowSafety(tx: Tx, flowIds: string[]): Promise<Map<string, FlowSafety>> {
-  const rows = flowIds.length ? ((await tx.run('impact/flow-safety', { flowIds: [...new Set(flowIds)] })) as FlowSafety[]) : [];
+async function flowSafety(tx: Tx, flowIds: string[], conduits: string[] = []): Promise<Map<string, FlowSafety>> {
+  const rows = flowIds.length || conduits.length ? ((await tx.run('impact/flow-safety', { flowIds: [...new Set(flowIds)], conduits })) as FlowSafety[]) : [];
   return new Map(rows.map((r) => [r.flow, r]));
 }
 
 async function assessOne(tx: Tx, n: NormalizedChange): Promise<Assessed> {
   if (n.kind === 'firewall') {
     const params = { edits: [n.edit] };
-    const decisions = (await tx.run('impact/firewall-flow-decisions', { ...params, flowIds: [] })) as Decision[];
-    const shadows = (await tx.run('impact/firewall-rule-shadowing', params)) as ShadowRow[];
-    const exposures = (await tx.run('impact/firewall-exposure', params)) as ExposureRow[];
-    const safety = await flowSafety(tx, decisions.map((d) => d.flow));
+    // Independent questions, sent together: one round trip instead of four.
+    const [decisions, shadows, exposures, safety] = await inOrder([
+      tx.run('impact/firewall-flow-decisions', { ...params, flowIds: [] }) as Promise<Decision[]>,
+      tx.run('impact/firewall-rule-shadowing', params) as Promise<ShadowRow[]>,
+      tx.run('impact/firewall-exposure', params) as Promise<ExposureRow[]>,
+      flowSafety(tx, [], [n.edit.conduit]),
+    ]);
     return {
       ids: idsIn([decisions, shadows, exposures, [...safety.values()]]),
       conduits: [n.edit.conduit],
@@ -48,8 +51,10 @@ async function assessOne(tx: Tx, n: NormalizedChange): Promise<Assessed> {
     };
   }
   if (n.kind === 'patch') {
-    const groups = (await tx.run('impact/patch-sif-elements', { targets: n.targets })) as ElementGroupRow[];
-    const paths = (await tx.run('impact/patch-safety-paths', { targets: n.targets })) as SafetyPathRow[];
+    const [groups, paths] = await inOrder([
+      tx.run('impact/patch-sif-elements', { targets: n.targets }) as Promise<ElementGroupRow[]>,
+      tx.run('impact/patch-safety-paths', { targets: n.targets }) as Promise<SafetyPathRow[]>,
+    ]);
     const safety = await flowSafety(tx, paths.map((p) => p.flow));
     return {
       ids: idsIn([groups, paths, [...safety.values()]]),
@@ -72,23 +77,28 @@ export function sortFindings(findings: Finding[]): Finding[] {
 export async function assessImpact(graph: Graph, request: ImpactRequest): Promise<ImpactResponse> {
   const changes = request.change ? [request.change] : request.changes!;
   return graph.readTx(async (tx) => {
-    const normalized: NormalizedChange[] = [];
-    for (const [i, change] of changes.entries()) {
-      normalized.push(await normalizeChange(tx, change, i, request.change ? 'change' : `changes[${i}]`));
-    }
-    const assessed: Assessed[] = [];
-    for (const n of normalized) assessed.push(await assessOne(tx, n));
+    // What was checked does not depend on the change: asked first, read last.
+    const checkedCounts = tx.run('impact/checked-counts');
+    checkedCounts.catch(() => {}); // awaited below; a failure elsewhere must not leave it unhandled
+    const normalized = await inOrder(changes.map((change, i) => normalizeChange(tx, change, i, request.change ? 'change' : `changes[${i}]`)));
+    const assessed = await inOrder(normalized.map((n) => assessOne(tx, n)));
 
-    const names = await Names.load(tx, assessed.flatMap((a) => a.ids));
+    const singles = new Map(assessed.flatMap((a, i) => (a.elementGroups ? [[i, a.elementGroups] as const] : [])));
+    const combined = normalized.length > 1
+      ? await inOrder([combinedFlowFindings(tx, normalized), combinedSifFindings(tx, normalized, singles)])
+      : [];
+
+    // Names are looked up only for the ids the wording uses, and, as ever, only for ids the rows
+    // carry: a dry run of the shaping with a recorder says which.
+    const recorder = Names.recorder();
+    for (const shape of [...assessed.map((a) => a.shape), ...combined]) shape(recorder);
+    const carried = new Set(assessed.flatMap((a) => a.ids));
+    const names = await Names.load(tx, recorder.asked.filter((id) => carried.has(id)));
     const findings = assessed.flatMap((a) => a.shape(names));
-    if (normalized.length > 1) {
-      // In a set, the same finding may come from two changes: the index keeps ids unique.
-      for (const f of findings) f.id = `${f.id}@${f.changes[0]}`;
-      const singles = new Map(assessed.flatMap((a, i) => (a.elementGroups ? [[i, a.elementGroups] as const] : [])));
-      const combined = [...await combinedFlowFindings(tx, normalized, names), ...await combinedSifFindings(tx, normalized, singles, names)];
-      findings.push(...combined);
-    }
-    const [checked] = await tx.run('impact/checked-counts');
+    // In a set, the same finding may come from two changes: the index keeps ids unique.
+    if (normalized.length > 1) for (const f of findings) f.id = `${f.id}@${f.changes[0]}`;
+    findings.push(...combined.flatMap((shape) => shape(names)));
+    const [checked] = await checkedCounts;
     return answer(sortFindings(findings), { ...(checked as { sifs: number; flows: number; procedures: number }), conduits: new Set(assessed.flatMap((a) => a.conduits)).size });
   });
 }

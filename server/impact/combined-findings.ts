@@ -3,7 +3,7 @@
 // the set's rule changes and reboots together though no single change takes them all, and a SIF
 // voting group emptied by several patches though no single patch empties it. Graph logic stays
 // in the queries; this file only combines their answers across changes.
-import type { Tx } from '../db/graph.js';
+import { inOrder, type Tx } from '../db/graph.js';
 import type { Finding } from './change-schema.js';
 import type { Decision, FlowSafety } from './firewall-findings.js';
 import { silList, type Names } from './names.js';
@@ -28,55 +28,54 @@ function scenarioOf(changes: ReadonlyArray<NormalizedChange>): Scenario {
 /** Members of each route group that are unusable under a scenario: denied, or touched by a reboot. */
 async function unusable(tx: Tx, members: string[], s: Scenario): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  if (s.edits.length) {
-    const decisions = (await tx.run('impact/firewall-flow-decisions', { edits: s.edits, flowIds: members })) as Decision[];
-    for (const d of decisions) {
-      if (!members.includes(d.flow) || d.allowedAfter) continue;
-      const deny = d.crossings.find((c) => c.after.action === 'deny')!;
-      out.set(d.flow, `denied on ${deny.conduit}`);
-    }
+  const [decisions, touched] = await inOrder([
+    s.edits.length ? tx.run('impact/firewall-flow-decisions', { edits: s.edits, flowIds: members }) as Promise<Decision[]> : Promise.resolve([]),
+    s.down.length ? tx.run('impact/flows-touched-by-assets', { flowIds: members, targets: s.down }) : Promise.resolve([]),
+  ]);
+  for (const d of decisions) {
+    if (!members.includes(d.flow) || d.allowedAfter) continue;
+    const deny = d.crossings.find((c) => c.after.action === 'deny')!;
+    out.set(d.flow, `denied on ${deny.conduit}`);
   }
-  if (s.down.length) {
-    for (const row of await tx.run('impact/flows-touched-by-assets', { flowIds: members, targets: s.down })) {
-      if ((row.touchedBy as string[]).length && !out.has(row.flow)) out.set(row.flow, `interrupted by the patch of ${(row.touchedBy as string[]).join(', ')}`);
-    }
+  for (const row of touched) {
+    if ((row.touchedBy as string[]).length && !out.has(row.flow)) out.set(row.flow, `interrupted by the patch of ${(row.touchedBy as string[]).join(', ')}`);
   }
   return out;
 }
 
-export async function combinedFlowFindings(tx: Tx, changes: ReadonlyArray<NormalizedChange>, names: Names): Promise<Finding[]> {
-  const all = scenarioOf(changes);
-  if (!all.edits.length && !all.down.length) return [];
-  const candidates = new Set<string>();
-  if (all.edits.length) {
-    for (const d of (await tx.run('impact/firewall-flow-decisions', { edits: all.edits, flowIds: [] })) as Decision[]) {
-      if (d.safetyRequired && !d.allowedAfter) candidates.add(d.flow);
-    }
-  }
-  if (all.down.length) for (const r of await tx.run('impact/patch-safety-paths', { targets: all.down })) candidates.add(r.flow);
-  if (!candidates.size) return [];
+/** Findings are worded once the names are known: the queries run first, the shaper after. */
+export type Shaper = (names: Names) => Finding[];
+const none: Shaper = () => [];
 
-  const safety = new Map(((await tx.run('impact/flow-safety', { flowIds: [...candidates] })) as FlowSafety[]).map((s) => [s.flow, s]));
+export async function combinedFlowFindings(tx: Tx, changes: ReadonlyArray<NormalizedChange>): Promise<Shaper> {
+  const all = scenarioOf(changes);
+  if (!all.edits.length && !all.down.length) return none;
+  const candidates = new Set<string>();
+  const [denied, carried] = await inOrder([
+    all.edits.length ? tx.run('impact/firewall-flow-decisions', { edits: all.edits, flowIds: [] }) as Promise<Decision[]> : Promise.resolve([]),
+    all.down.length ? tx.run('impact/patch-safety-paths', { targets: all.down }) : Promise.resolve([]),
+  ]);
+  for (const d of denied) if (d.safetyRequired && !d.allowedAfter) candidates.add(d.flow);
+  for (const r of carried) candidates.add(r.flow);
+  if (!candidates.size) return none;
+
+  const safety = new Map(((await tx.run('impact/flow-safety', { flowIds: [...candidates], conduits: [] })) as FlowSafety[]).map((s) => [s.flow, s]));
   const groups = new Map<string, string[]>();
   for (const flow of candidates) {
     const members = [flow, ...(safety.get(flow)?.alternates ?? [])].sort();
     groups.set(members.join('|'), members);
   }
   const members = [...new Set([...groups.values()].flat())];
-  const combined = await unusable(tx, members, all);
-  // One query at a time: a transaction runs its queries in sequence.
-  const singles: Array<Map<string, string>> = [];
-  for (const c of changes) singles.push(await unusable(tx, members, scenarioOf([c])));
+  // The transaction still runs these one by one; sent together they cost one round trip.
+  const [combined, ...singles] = await inOrder([unusable(tx, members, all), ...changes.map((c) => unusable(tx, members, scenarioOf([c])))]);
 
-  const out: Finding[] = [];
-  for (const group of groups.values()) {
-    const lost = group.every((m) => combined.has(m));
-    const lostBySingle = singles.some((single) => group.every((m) => single.has(m)));
-    if (!lost || lostBySingle) continue;
+  const lostGroups = [...groups.values()].filter((group) =>
+    group.every((m) => combined.has(m)) && !singles.some((single) => group.every((m) => single.has(m))));
+  return (names) => lostGroups.map((group) => {
     const key = group.find((m) => safety.has(m))!;
     const s = safety.get(key)!;
     const contributing = changes.filter((_, i) => group.some((m) => singles[i]!.has(m))).map((c) => c.index);
-    out.push({
+    return {
       id: `COMBINED-SAFETY-FLOW-LOST:${group.join('+')}`,
       rule: 'COMBINED-SAFETY-FLOW-LOST',
       severity: flowSeverity(s.sifs, s.procedures.some((p) => p.emergency)),
@@ -86,24 +85,23 @@ export async function combinedFlowFindings(tx: Tx, changes: ReadonlyArray<Normal
       path: { nodes: [], edges: group },
       sifs: s.sifs, flow: key, changes: contributing,
       recommendation: 'Do not run these changes in the same window: finish and verify one route before touching the other.',
-    });
-  }
-  return out;
+    };
+  });
 }
 
 export async function combinedSifFindings(
   tx: Tx,
   changes: ReadonlyArray<NormalizedChange>,
   singles: ReadonlyMap<number, ReadonlyArray<ElementGroupRow>>,
-  names: Names,
-): Promise<Finding[]> {
+): Promise<Shaper> {
   const patches = changes.filter((c) => c.kind === 'patch');
-  if (patches.length < 2) return [];
+  if (patches.length < 2) return none;
   const targets = [...new Set(patches.flatMap((p) => (p.kind === 'patch' ? p.targets : [])))];
   const rows = (await tx.run('impact/patch-sif-elements', { targets })) as ElementGroupRow[];
   const key = (r: ElementGroupRow) => `${r.sif}|${r.group}`;
   const aloneUnavailable = new Set([...singles.values()].flatMap((rs) => rs.filter((r) => !r.canTrip).map(key)));
-  return rows.filter((r) => !r.canTrip && !aloneUnavailable.has(key(r))).map((r) => ({
+  const emptied = rows.filter((r) => !r.canTrip && !aloneUnavailable.has(key(r)));
+  return (names) => emptied.map((r) => ({
     id: `COMBINED-SIF-UNAVAILABLE:${r.sif}:${r.group}`,
     rule: 'COMBINED-SIF-UNAVAILABLE' as const,
     severity: severityFromSil(r.sil),

@@ -2,7 +2,23 @@
 import type { Tx } from '../db/graph.js';
 
 export class Names {
-  private constructor(private readonly known: Map<string, { name: string | null; seq: number | null }>) {}
+  private constructor(
+    private readonly known: Map<string, { name: string | null; seq: number | null }>,
+    private readonly noted?: Set<string>,
+  ) {}
+
+  /**
+   * A stand-in that only notes which ids a wording pass names: shaping once with it tells which
+   * names to look up (a fleet-wide patch names a fraction of the ids its rows carry).
+   */
+  static recorder(): Names {
+    return new Names(new Map(), new Set());
+  }
+
+  /** The ids a recorder was asked to name. */
+  get asked(): string[] {
+    return [...(this.noted ?? [])];
+  }
 
   static async load(tx: Tx, ids: Iterable<string>): Promise<Names> {
     const unique = [...new Set(ids)];
@@ -13,6 +29,7 @@ export class Names {
   /** "Name (id)" for named entities; "rule id (seq n)" for rules; the bare id otherwise. */
   of(id: string | null | undefined): string {
     if (!id) return 'the default action';
+    this.noted?.add(id);
     const k = this.known.get(id);
     if (k?.name) return `${k.name} (${id})`;
     if (k?.seq !== null && k?.seq !== undefined) return `rule ${id} (seq ${k.seq})`;

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors.js';
 import { parseCidr, parseIpv4 } from '../model/ipv4.js';
 import { parsePorts } from '../model/ports.js';
 import type { Endpoint } from '../model/site-schema.js';
-import type { Tx } from '../db/graph.js';
+import { inOrder, type Tx } from '../db/graph.js';
 import { endpointProps, ruleProps, type AddressBook } from '../site/to-graph.js';
 import type { AuthChangeT, Change, FirewallChangeT, PatchChangeT } from './change-schema.js';
 import { isVersionBelow } from './versions.js';
@@ -67,14 +67,17 @@ function toRow(props: Record<string, unknown>): RuleRow {
 }
 
 async function normalizeFirewall(tx: Tx, change: FirewallChangeT, index: number, at: string): Promise<NormalizedChange> {
-  const [conduit] = await tx.run('impact/conduit-rules', { conduit: change.conduit });
+  // Both lookups go out together (one round trip); the conduit is still checked first.
+  const [[conduit], found] = await inOrder([
+    tx.run('impact/conduit-rules', { conduit: change.conduit }),
+    findEntities(tx, [
+      ...change.add.flatMap((r) => [r.id ?? '', ...endpointIds(r.src), ...endpointIds(r.dst)]).filter(Boolean),
+      ...change.modify.flatMap((m) => [...endpointIds(m.src), ...endpointIds(m.dst)]),
+      ...change.remove, ...change.modify.map((m) => m.id),
+    ]),
+  ]);
   if (!conduit) throw notFound('conduit', change.conduit, `${at}.conduit`);
   const stored = new Map<string, Record<string, unknown>>((conduit.rules as Record<string, unknown>[]).map((r) => [r.id as string, r]));
-  const found = await findEntities(tx, [
-    ...change.add.flatMap((r) => [r.id ?? '', ...endpointIds(r.src), ...endpointIds(r.dst)]).filter(Boolean),
-    ...change.modify.flatMap((m) => [...endpointIds(m.src), ...endpointIds(m.dst)]),
-    ...change.remove, ...change.modify.map((m) => m.id),
-  ]);
   const onConduit = (id: string, path: string) => {
     if (stored.has(id)) return;
     if (found.get(id)?.label === 'FirewallRule') throw new AppError('INTERLOCK_NOT_FOUND', `rule "${id}" is not on conduit "${change.conduit}".`, [{ path, message: `rule "${id}" is not on conduit "${change.conduit}"` }]);
@@ -129,8 +132,9 @@ async function normalizePatch(tx: Tx, change: PatchChangeT, index: number, at: s
     return { kind: 'patch', index, change, targets: [...new Set(change.targets)] };
   }
   const selector = change.selector!;
-  const candidates = await tx.run('impact/select-assets', { vendor: selector.vendor ?? null, model: selector.model ?? null });
-  const targets = candidates.filter((a) => !selector.versionBelow || isVersionBelow(a.version, selector.versionBelow)).map((a) => a.id as string);
+  const versions = await tx.run('impact/select-assets', { vendor: selector.vendor ?? null, model: selector.model ?? null });
+  const targets = versions.filter((v) => !selector.versionBelow || isVersionBelow(v.version, selector.versionBelow))
+    .flatMap((v) => v.ids as string[]).sort();
   if (targets.length === 0) {
     throw new AppError('INTERLOCK_UNPROCESSABLE', 'The patch selector matches no asset.', [{ path: `${at}.selector`, message: 'matches no asset' }]);
   }

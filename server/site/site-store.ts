@@ -9,7 +9,10 @@ import { canonicalSite } from './canonical.js';
 import { fromGraphRows, type ExportRows } from './from-graph.js';
 import { countRows, toGraphRows, type GraphRows } from './to-graph.js';
 
-export const BATCH_SIZE = 5_000;
+// Rows per UNWIND. Measured on a 100,000-asset estate (2 cores): 2,000–20,000 are within noise
+// of each other once pipelined; 10,000 keeps a batch's parameters around 5 MB.
+export const BATCH_SIZE = 10_000;
+const PIPELINE_DEPTH = 3;
 
 export type ImportMode = 'replace' | 'merge';
 
@@ -60,17 +63,58 @@ const LOAD_STEPS: Array<[keyof GraphRows, string]> = [
   ['evidence', 'site/load-evidence'],
 ];
 
+const NODE_LABELS: Partial<Record<keyof GraphRows, string>> = {
+  siteInfo: 'Site', zones: 'Zone', assets: 'Asset', conduits: 'Conduit', rules: 'FirewallRule', flows: 'Flow', sifs: 'SIF',
+  roles: 'Role', procedures: 'Procedure', frameworks: 'Framework', requirements: 'Requirement', risks: 'Risk',
+  controls: 'Control', evidence: 'Evidence',
+};
+
+/**
+ * Queries of one transaction with up to PIPELINE_DEPTH in flight. The driver runs them in order
+ * on the transaction's connection, so order is kept, while Node serialises the next batch as
+ * Neo4j executes the current one: on two cores this overlap is most of what batching can gain.
+ */
+function pipeline(tx: Tx) {
+  const inflight: Array<Promise<void>> = [];
+  return {
+    async send(name: string, params: Record<string, unknown>, after?: () => void): Promise<void> {
+      const run = tx.run(name, params).then(() => after?.());
+      // Awaited below or in drain(); until then a failure must not count as unhandled.
+      run.catch(() => {});
+      inflight.push(run);
+      while (inflight.length >= PIPELINE_DEPTH) await inflight.shift();
+    },
+    async drain(): Promise<void> {
+      while (inflight.length) await inflight.shift();
+    },
+  };
+}
+
+/** "Label:id" of every node the rows create: what a replace keeps. */
+function nodeKeys(rows: GraphRows): string[] {
+  const keys: string[] = [];
+  for (const [key, label] of Object.entries(NODE_LABELS) as Array<[keyof GraphRows, string]>) {
+    for (const row of rows[key] as Array<{ props: { id?: unknown } }>) keys.push(`${label}:${row.props.id}`);
+  }
+  return keys;
+}
+
+// Replace is an upsert then a sweep, not delete-all then create: see cypher/site/delete-relationships.cypher
+// for why re-creating a deleted id in the same transaction is slow.
 export async function replaceIn(tx: Tx, site: SiteDocument, onProgress?: (p: ImportProgress) => void): Promise<GraphRows> {
-  await tx.run('site/delete-all', { labels: [...LABELS] });
   const rows = toGraphRows(site);
+  const queue = pipeline(tx);
+  await queue.send('site/delete-relationships', { labels: [...LABELS] });
   for (const [key, name] of LOAD_STEPS) {
     const all = rows[key] as unknown[];
     for (let i = 0; i < all.length; i += BATCH_SIZE) {
-      await tx.run(name, { rows: all.slice(i, i + BATCH_SIZE) });
-      onProgress?.({ step: key, done: Math.min(i + BATCH_SIZE, all.length), total: all.length });
+      const done = Math.min(i + BATCH_SIZE, all.length);
+      await queue.send(name, { rows: all.slice(i, i + BATCH_SIZE) }, () => onProgress?.({ step: key, done, total: all.length }));
     }
   }
-  await tx.run('site/derive-flow-safety');
+  await queue.send('site/delete-stale', { labels: [...LABELS], keep: nodeKeys(rows) });
+  await queue.send('site/derive-flow-safety', {});
+  await queue.drain();
   return rows;
 }
 

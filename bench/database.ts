@@ -1,0 +1,45 @@
+// The database the benchmark measures: NEO4J_URI when set (that server is wiped by the run),
+// otherwise a throw-away embedded Neo4j in a temporary directory, with heap and page cache
+// sized for the largest estate of the run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../server/config.js';
+import { memoryForEstate, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/db/embedded-neo4j.js';
+import { Graph } from '../server/db/graph.js';
+import { applySchema } from '../server/site/site-store.js';
+import { log } from './progress.js';
+
+export interface BenchDatabase {
+  graph: Graph;
+  settings: Record<string, string | number>;
+  close(): Promise<void>;
+}
+
+export async function openBenchDatabase(largestEstate: number): Promise<BenchDatabase> {
+  const config = loadConfig();
+  let embedded: EmbeddedNeo4j | undefined;
+  let dataDir: string | undefined;
+  let settings: BenchDatabase['settings'];
+  let uri = config.NEO4J_URI;
+  if (uri) {
+    settings = { server: uri, note: 'external server (NEO4J_URI): its own memory settings apply' };
+  } else {
+    const memory = memoryForEstate(largestEstate);
+    dataDir = mkdtempSync(join(tmpdir(), 'interlock-bench-neo4j-'));
+    embedded = await startEmbeddedNeo4j({ dataDir, ...memory, log });
+    uri = embedded.uri;
+    settings = { server: 'embedded Neo4j 5.26 Community', heapMb: memory.heapMb, pageCacheMb: memory.pageCacheMb, gc: 'G1' };
+  }
+  const graph = new Graph({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  await applySchema(graph);
+  return {
+    graph,
+    settings: { ...settings, driverPool: 'default (50); requests are sequential' },
+    async close() {
+      await graph.close();
+      await embedded?.stop();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

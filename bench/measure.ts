@@ -1,0 +1,105 @@
+// Runs one estate's change mix three ways and times each: Interlock through its HTTP API (with
+// the time Neo4j reports for the same requests), the in-process reference (b) and the naive
+// Cypher reference (a). Every answer is kept for the agreement check.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../server/app.js';
+import type { Graph } from '../server/db/graph.js';
+import { createRng } from '../server/generate/random.js';
+import { ImpactRequest, type ImpactResponse } from '../server/impact/change-schema.js';
+import { referenceFindings } from '../server/reference/reference-findings.js';
+import type { ReferenceIndex } from '../server/reference/reference-index.js';
+import type { Comparable } from '../server/reference/reference-rules.js';
+import type { BenchChange } from './change-mix.js';
+import { engineComparables } from './compare.js';
+import { naiveFindings } from './naive-cypher.js';
+import { counter, log } from './progress.js';
+
+export interface ChangeRun {
+  kind: string;
+  findings: number;
+  /** Per repetition, ms. */
+  api: number[];
+  neo4j: number[];
+  floor: number[];
+  naive: number;
+  naiveNeo4j: number;
+  answers: { engine: Comparable[]; floor: Comparable[]; naive: Comparable[] };
+}
+
+export interface MeasureOptions { repeats: number; floorRepeats: number; seed: number }
+
+async function post(base: string, body: unknown): Promise<ImpactResponse> {
+  const res = await fetch(`${base}/api/impact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = await res.json();
+  if (res.status !== 200) throw new Error(`POST /api/impact answered ${res.status}: ${JSON.stringify(json).slice(0, 500)} for ${JSON.stringify(body)}`);
+  return json as ImpactResponse;
+}
+
+export async function measureMix(graph: Graph, ix: ReferenceIndex, mix: BenchChange[], options: MeasureOptions): Promise<ChangeRun[]> {
+  const runs: ChangeRun[] = mix.map((c) => ({ kind: c.kind, findings: 0, api: [], neo4j: [], floor: [], naive: NaN, naiveNeo4j: NaN, answers: { engine: [], floor: [], naive: [] } }));
+  const app: FastifyInstance = await buildApp({ graph, clientDir: '/nonexistent', logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  let inside = 0;
+  graph.queryTimer = (_name, ms) => { inside += ms; };
+  try {
+    log(`  API: warm-up pass over ${mix.length} changes (plans compile, caches fill; answers kept)`);
+    for (const [i, c] of mix.entries()) {
+      const answer = await post(base, c.body);
+      runs[i]!.findings = answer.findings.length;
+      runs[i]!.answers.engine = engineComparables(answer);
+    }
+    const rng = createRng(options.seed);
+    const tick = counter('API requests', mix.length * options.repeats);
+    let done = 0;
+    for (let r = 0; r < options.repeats; r++) {
+      // A fresh order each pass, so no change always follows the same neighbour.
+      for (const i of rng.shuffle(mix.map((_, k) => k))) {
+        inside = 0;
+        const started = performance.now();
+        await post(base, mix[i]!.body);
+        runs[i]!.api.push(performance.now() - started);
+        runs[i]!.neo4j.push(inside);
+        tick(++done);
+      }
+    }
+  } finally {
+    graph.queryTimer = undefined;
+    await app.close();
+  }
+
+  log(`  in-process reference (b): ${options.floorRepeats} runs per change`);
+  for (const [i, c] of mix.entries()) {
+    const request = ImpactRequest.parse(c.body);
+    runs[i]!.answers.floor = referenceFindings(ix, request);
+    for (let r = 0; r < options.floorRepeats; r++) {
+      const started = performance.now();
+      referenceFindings(ix, request);
+      runs[i]!.floor.push(performance.now() - started);
+    }
+  }
+
+  log('  naive Cypher reference (a): one warm-up per kind, then each change once');
+  const warmed = new Set<string>();
+  const tick = counter('naive changes', mix.length, 20_000);
+  graph.queryTimer = (_name, ms) => { inside += ms; };
+  try {
+    for (const [i, c] of mix.entries()) {
+      const request = ImpactRequest.parse(c.body);
+      if (!warmed.has(c.kind)) {
+        warmed.add(c.kind);
+        await naiveFindings(graph, request);
+      }
+      inside = 0;
+      const started = performance.now();
+      runs[i]!.answers.naive = await naiveFindings(graph, request);
+      runs[i]!.naive = performance.now() - started;
+      runs[i]!.naiveNeo4j = inside;
+      tick(i + 1);
+    }
+  } finally {
+    graph.queryTimer = undefined;
+  }
+  return runs;
+}
