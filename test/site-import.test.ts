@@ -57,6 +57,20 @@ describe('import and export', () => {
     expect(site.flows).toHaveLength(5);
   });
 
+  it('names a stored entity a merge would break by its id, changing nothing', async () => {
+    await loadSite(graph, miniSite());
+    const before = await snapshot(graph);
+    const narrowed = { ...miniSite().zones!.find((z) => z.id === 'z-sis')!, cidr: '10.1.0.0/29' };
+    const attempt = importSite(graph, { zones: [narrowed] }, 'merge');
+    await expect(attempt).rejects.toMatchObject({
+      errors: [
+        { path: 'assets[id=ls1].ip', message: '(stored entity) IP 10.1.0.10 is outside its zone "z-sis" (10.1.0.0/29).' },
+        { path: 'assets[id=sis-ews].ip', message: '(stored entity) IP 10.1.0.20 is outside its zone "z-sis" (10.1.0.0/29).' },
+      ],
+    });
+    expect(await snapshot(graph)).toEqual(before);
+  });
+
   it('rejects a merge whose reference does not resolve against the stored site, changing nothing', async () => {
     await loadSite(graph, miniSite());
     const before = await snapshot(graph);

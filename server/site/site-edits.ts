@@ -5,7 +5,7 @@
 // the site (fine for a plant; estates of 10,000s of assets should edit through import).
 import { AppError, conflict, notFound } from '../errors.js';
 import { COLLECTIONS, type CollectionName, type SiteDocument } from '../model/site-schema.js';
-import { validateSite, withArticle, type ValidationError } from '../model/validate-site.js';
+import { nameById, validateSite, withArticle } from '../model/validate-site.js';
 import type { Graph } from '../db/graph.js';
 import { exportIn, replaceIn } from './site-store.js';
 
@@ -26,17 +26,9 @@ async function edit(graph: Graph, change: (site: SiteDocument) => SiteDocument, 
   await graph.writeTx(async (tx) => {
     const next = change(await exportIn(tx));
     const checked = validateSite(next);
-    if (!checked.ok) throw conflict(failure, checked.errors.map((e) => namedById(e, next)));
+    if (!checked.ok) throw conflict(failure, nameById(checked.errors, next));
     await replaceIn(tx, checked.site);
   });
-}
-
-/** `assets[9].zone` → `assets[id=ls1].zone`: the client never sees the stored order, only ids. */
-function namedById(error: ValidationError, site: SiteDocument): ValidationError {
-  const m = /^([a-z]+)\[(\d+)\](.*)$/.exec(error.path);
-  const items = m ? (site as unknown as Record<string, Entity[] | undefined>)[m[1]!] : undefined;
-  const item = Array.isArray(items) ? items[Number(m![2])] : undefined;
-  return item ? { path: `${m![1]}[id=${item.id}]${m![3]}`, message: error.message } : error;
 }
 
 export async function createEntity(graph: Graph, collection: CollectionName, item: Entity): Promise<void> {

@@ -2,7 +2,7 @@
 // nothing: a document that fails validation, or a database error half-way, leaves the graph
 // exactly as it was.
 import { COLLECTIONS, LABELS, SiteDocument } from '../model/site-schema.js';
-import { validateSite, zodErrors, type SiteValidation, type ValidationError } from '../model/validate-site.js';
+import { nameById, validateSite, zodErrors, type SiteValidation, type ValidationError } from '../model/validate-site.js';
 import type { Graph, Tx } from '../db/graph.js';
 import { query } from '../db/query-catalog.js';
 import { canonicalSite } from './canonical.js';
@@ -150,17 +150,6 @@ export function mergeSites(current: SiteDocument, incoming: SiteDocument): SiteD
   return merged as SiteDocument;
 }
 
-/** Errors on stored entities (beyond the incoming ones) are named by id, not by union index. */
-function relabelStored(errors: ValidationError[], incoming: SiteDocument, union: SiteDocument): ValidationError[] {
-  return errors.map((e) => {
-    const m = /^([a-z]+)\[(\d+)\](.*)$/.exec(e.path);
-    const key = m?.[1] as keyof typeof COLLECTIONS | undefined;
-    if (!m || !key || !(key in COLLECTIONS) || Number(m[2]) < incoming[key].length) return e;
-    const stored = union[key][Number(m[2])];
-    return { path: `${key}[id=${stored?.id}]${m[3]}`, message: `(stored entity) ${e.message}` };
-  });
-}
-
 /**
  * Validates and writes a document. `merge` validates the union of the stored site and the
  * document (so references to stored entities resolve) and writes that union, inside the same
@@ -180,7 +169,11 @@ export async function importSite(
     if (mode === 'merge') {
       const union = mergeSites(await exportIn(tx), site);
       const checked = validateSite(union);
-      if (!checked.ok) throw new SiteValidationError(relabelStored(checked.errors, site, union));
+      if (!checked.ok) {
+        // Errors on stored entities (beyond the incoming ones) are named by id, not by union index.
+        const incomingCount = (key: string) => (site[key as keyof typeof COLLECTIONS] as unknown[] | undefined)?.length ?? 0;
+        throw new SiteValidationError(nameById(checked.errors, union, incomingCount, '(stored entity) '));
+      }
       site = checked.site;
     }
     return replaceIn(tx, site, onProgress);
