@@ -1,24 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../server/db/graph.js';
-import { build } from './helpers/app.js';
-import { loadSite } from './helpers/graph.js';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './helpers/app.js';
 import { miniSite } from './helpers/mini-site.js';
 
-let app: FastifyInstance;
-let graph: Graph;
-beforeAll(async () => {
-  ({ app, graph } = await build());
-  await loadSite(graph, miniSite());
-});
-afterAll(async () => {
-  await app.close();
-  await graph.close();
-});
+const ctx = useApp(miniSite);
 
 interface El { group: string; data: Record<string, unknown> & { id: string; kind: string }; classes: string }
 const get = async (url: string) => {
-  const res = await app.inject({ method: 'GET', url });
+  const res = await ctx.app.inject({ method: 'GET', url });
   return { status: res.statusCode, body: res.json() };
 };
 const ids = (elements: El[], kind: string) => elements.filter((e) => e.data.kind === kind).map((e) => e.data.id).sort();

@@ -1,12 +1,10 @@
 // Every validation rule of site-schema.ts and validate-site.ts, each provoked by a one-line change
 // to the mini site and answered with the exact {path, message} list; then the same errors through
 // POST /api/import, which must leave the graph exactly as it was.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../server/db/graph.js';
+import { describe, expect, it } from 'vitest';
 import { validateSite, type ValidationError } from '../server/model/validate-site.js';
-import { build } from './helpers/app.js';
-import { loadSite, snapshot } from './helpers/graph.js';
+import { useApp } from './helpers/app.js';
+import { snapshot } from './helpers/graph.js';
 import { miniSite } from './helpers/mini-site.js';
 
 // The document is mutated freely, including into shapes the types forbid.
@@ -412,21 +410,12 @@ describe('reporting', () => {
 });
 
 describe('through POST /api/import', () => {
-  let app: FastifyInstance;
-  let graph: Graph;
-  beforeAll(async () => {
-    ({ app, graph } = await build());
-    await loadSite(graph, miniSite());
-  });
-  afterAll(async () => {
-    await app.close();
-    await graph.close();
-  });
+  const ctx = useApp(miniSite);
 
   const rejected = async (doc: unknown, url = '/api/import') => {
-    const before = await snapshot(graph);
-    const res = await app.inject({ method: 'POST', url, payload: doc as object });
-    expect(await snapshot(graph)).toEqual(before);
+    const before = await snapshot(ctx.graph);
+    const res = await ctx.app.inject({ method: 'POST', url, payload: doc as object });
+    expect(await snapshot(ctx.graph)).toEqual(before);
     return { status: res.statusCode, body: res.json() };
   };
   const mutated = (mutate: (d: Doc) => void) => {
