@@ -13,7 +13,7 @@ const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   INTERLOCK_DATA_DIR: z.string().min(1).default('.data/neo4j'),
-  INTERLOCK_NEO4J_HEAP_MB: z.coerce.number().int().min(256).default(1024),
+  INTERLOCK_NEO4J_HEAP_MB: z.coerce.number().int().min(256).default(2048),
   INTERLOCK_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(64).default(512),
   INTERLOCK_LOAD_FIXTURE: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
