@@ -136,7 +136,7 @@ describe('configuration', () => {
   it('fills defaults from an empty environment', () => {
     expect(loadConfig({})).toEqual({
       NEO4J_USER: 'neo4j', NEO4J_DATABASE: 'neo4j', HOST: '127.0.0.1', PORT: 3000, INTERLOCK_DATA_DIR: '.data/neo4j',
-      INTERLOCK_NEO4J_HEAP_MB: 1024, INTERLOCK_NEO4J_PAGECACHE_MB: 512, INTERLOCK_LOAD_FIXTURE: 'auto', LOG_LEVEL: 'info',
+      INTERLOCK_NEO4J_HEAP_MB: 2048, INTERLOCK_NEO4J_PAGECACHE_MB: 512, INTERLOCK_LOAD_FIXTURE: 'auto', LOG_LEVEL: 'info',
     });
     expect(loadConfig({ PORT: '8080', NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' })).toMatchObject({ PORT: 8080, NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' });
   });
