@@ -26,7 +26,7 @@ export interface ChangeRun {
   answers: { engine: Comparable[]; floor: Comparable[]; naive: Comparable[] };
 }
 
-export interface MeasureOptions { repeats: number; floorRepeats: number; seed: number }
+export interface MeasureOptions { warmups: number; repeats: number; floorRepeats: number; seed: number }
 
 async function post(base: string, body: unknown): Promise<ImpactResponse> {
   const res = await fetch(`${base}/api/impact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -44,11 +44,14 @@ export async function measureMix(graph: Graph, ix: ReferenceIndex, mix: BenchCha
   let inside = 0;
   graph.queryTimer = (_name, ms) => { inside += ms; };
   try {
-    log(`  API: warm-up pass over ${mix.length} changes (plans compile, caches fill; answers kept)`);
-    for (const [i, c] of mix.entries()) {
-      const answer = await post(base, c.body);
-      runs[i]!.findings = answer.findings.length;
-      runs[i]!.answers.engine = engineComparables(answer);
+    log(`  API: ${options.warmups} warm-up passes over ${mix.length} changes (plans compile, the JIT warms; first answers kept)`);
+    for (let w = 0; w < options.warmups; w++) {
+      for (const [i, c] of mix.entries()) {
+        const answer = await post(base, c.body);
+        if (w > 0) continue;
+        runs[i]!.findings = answer.findings.length;
+        runs[i]!.answers.engine = engineComparables(answer);
+      }
     }
     const rng = createRng(options.seed);
     const tick = counter('API requests', mix.length * options.repeats);

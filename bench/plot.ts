@@ -5,7 +5,7 @@ import type { SizeResult } from './run-size.js';
 
 const W = 860;
 const H = 460;
-const M = { left: 64, right: 230, top: 40, bottom: 52 };
+const M = { left: 64, right: 230, top: 40, bottom: 64 };
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -42,7 +42,7 @@ export function latencySvg(sizes: SizeResult[], machine: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
     `<rect width="${W}" height="${H}" fill="#fff"/>`,
     `<text x="${M.left}" y="22" font-size="15" font-weight="bold">What-if latency at the API vs estate size (p50 solid, p95 dashed)</text>`,
-    `<text x="${M.left}" y="${H - 10}" fill="#555">${esc(machine)}</text>`,
+    `<text x="${M.left}" y="${H - 8}" fill="#555">${esc(machine)}</text>`,
   ];
   for (const v of ticks(yLo, yHi)) {
     parts.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e5e5e5"/>`);
@@ -52,7 +52,7 @@ export function latencySvg(sizes: SizeResult[], machine: string): string {
     parts.push(`<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${M.top}" y2="${H - M.bottom}" stroke="#e5e5e5"/>`);
     parts.push(`<text x="${x(v).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle">${v.toLocaleString('en')}</text>`);
   }
-  parts.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - M.bottom + 32}" text-anchor="middle">assets (log scale)</text>`);
+  parts.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - M.bottom + 34}" text-anchor="middle">assets (log scale)</text>`);
   parts.push(`<rect x="${M.left}" y="${M.top}" width="${W - M.left - M.right}" height="${H - M.top - M.bottom}" fill="none" stroke="#999"/>`);
   kinds.forEach((kind, i) => {
     const colour = COLOURS[i % COLOURS.length];

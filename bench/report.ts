@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MemoryPeak } from './memory.js';
+import type { ColdStart } from './cold-start.js';
 import { latencySvg } from './plot.js';
 import type { SizeResult } from './run-size.js';
 import { ms } from './stats.js';
@@ -13,6 +14,7 @@ export interface BenchResult {
   wallSeconds: number;
   machine: { description: string; cpus: number; cpuModel: string; memoryGb: number; node: string; os: string; loadAverage: { start: number[]; end: number[] } };
   neo4j: Record<string, string | number>;
+  coldStart: ColdStart;
   nodeMemoryPeak: MemoryPeak;
   sizes: SizeResult[];
   targets: Target[];
@@ -40,6 +42,9 @@ export function markdown(r: BenchResult): string {
     row(['assets', 'nodes', 'relationships', 'seconds', 'nodes+rels/s']),
     row(['---:', '---:', '---:', '---:', '---:']),
     ...s.map((x) => row([x.assets.toLocaleString('en'), x.import.nodes.toLocaleString('en'), x.import.relationships.toLocaleString('en'), x.import.seconds.toFixed(1), x.import.perSecond.toLocaleString('en')])),
+    '',
+    `Each size replaces the previous, smaller estate. Before them, the first import after Neo4j started (${r.coldStart.assets.toLocaleString('en')} assets, ` +
+      `${r.coldStart.nodesAndRelationships.toLocaleString('en')} nodes and relationships) took ${r.coldStart.seconds.toFixed(1)} s: query planning and a cold JVM, paid once per start.`,
     '',
     '**What-if latency, ms** (API = HTTP round trip of POST /api/impact; Neo4j = time Neo4j reports for the same requests; (b) = in-process floor; (a) = naive Cypher)',
     '',

@@ -77,7 +77,7 @@ export async function runSize(graph: Graph, o: SizeOptions): Promise<SizeResult>
   const mix = buildMix(ix, o.perKind, o.seed);
   log(`  ${mix.length} changes (${o.perKind} per kind); in-process reference built in ${referenceBuildMs.toFixed(0)} ms`);
 
-  const runs = await measureMix(graph, ix, mix, { repeats: o.repeats, floorRepeats: o.floorRepeats, seed: o.seed });
+  const runs = await measureMix(graph, ix, mix, { warmups: 3, repeats: o.repeats, floorRepeats: o.floorRepeats, seed: o.seed });
   const disagreements = runs.flatMap((r, i) => compareChange(i, r.kind, r.answers.engine, r.answers.floor, r.answers.naive));
   const bad = (against: string) => new Set(disagreements.filter((d) => d.against === against).map((d) => d.change)).size;
   log(`  agreement: ${runs.length - bad('floor')}/${runs.length} with (b), ${runs.length - bad('naive')}/${runs.length} with (a)`);

@@ -13,6 +13,7 @@ import { targetsTable, writeResults, type BenchResult } from './report.js';
 import { runSize, type SizeResult } from './run-size.js';
 import { ms } from './stats.js';
 import { evaluateTargets } from './targets.js';
+import { coldStartImport, type ColdStart } from './cold-start.js';
 
 const DEFAULT_SIZES = [1_000, 20_000, 100_000];
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
@@ -46,7 +47,9 @@ async function main(): Promise<void> {
 
   const db = await openBenchDatabase(Math.max(...sizes));
   const results: SizeResult[] = [];
+  let coldStart: ColdStart;
   try {
+    coldStart = await coldStartImport(db.graph, seed);
     for (const assets of sizes) {
       const perKind = opts.perKind ? Number(opts.perKind) : perKindFor(assets);
       results.push(await runSize(db.graph, { assets, seed, perKind, repeats, floorRepeats: 5 }));
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
       loadAverage: { start: loadStart, end: loadavg().map((x) => Number(x.toFixed(2))) },
     },
     neo4j: db.settings,
+    coldStart,
     nodeMemoryPeak: memory.peak(),
     sizes: results,
     targets: evaluateTargets(results, wallSeconds, fullRun),
