@@ -81,12 +81,13 @@ export async function assessImpact(graph: Graph, request: ImpactRequest): Promis
     const checkedCounts = tx.run('impact/checked-counts');
     checkedCounts.catch(() => {}); // awaited below; a failure elsewhere must not leave it unhandled
     const normalized = await inOrder(changes.map((change, i) => normalizeChange(tx, change, i, request.change ? 'change' : `changes[${i}]`)));
-    const assessed = await inOrder(normalized.map((n) => assessOne(tx, n)));
-
-    const singles = new Map(assessed.flatMap((a, i) => (a.elementGroups ? [[i, a.elementGroups] as const] : [])));
-    const combined = normalized.length > 1
-      ? await inOrder([combinedFlowFindings(tx, normalized), combinedSifFindings(tx, normalized, singles)])
-      : [];
+    // A set's combined queries need only the normalised changes: they go out with the singles'.
+    let singles = new Map<number, ElementGroupRow[]>();
+    const [assessed, combined] = await inOrder([
+      inOrder(normalized.map((n) => assessOne(tx, n))),
+      normalized.length > 1 ? inOrder([combinedFlowFindings(tx, normalized), combinedSifFindings(tx, normalized, () => singles)]) : Promise.resolve([]),
+    ]);
+    singles = new Map(assessed.flatMap((a, i) => (a.elementGroups ? [[i, a.elementGroups] as const] : [])));
 
     // Names are looked up only for the ids the wording uses, and, as ever, only for ids the rows
     // carry: a dry run of the shaping with a recorder says which.
