@@ -11,6 +11,10 @@
 //   same rules are grouped, so the port arithmetic runs per group (8 groups instead of 1,600
 //   probes for an `any` rule into a 200-asset zone pair); an asset's row is left out when an
 //   `any` row already has its destination, protocol and rule.
+//   Assets are reached from their zone, never from the Asset(ipInt) index: "has an address" is
+//   written coalesce(ipInt, -1) >= 0 because `ipInt IS NOT NULL` invites a scan of that index
+//   over the whole estate, which the planner picked after a fresh import (31,000 db hits and
+//   40–60 ms per change at 20,000 assets, against 340 hits and ~3 ms from the zone).
 // mode: read
 // params:
 //   $edits: list<map> — as in impact/firewall-flow-decisions
@@ -35,7 +39,7 @@ MATCH (c)-[:CONNECTS]->(dz:Zone)
 MATCH (c)-[:CONNECTS]->(sz:Zone) WHERE sz <> dz
 WITH edit, c, stored, changed, defaultChanged, dz, sz,
   COLLECT { MATCH (d:Asset)-[:IN_ZONE]->(dz)
-            WHERE d.ipInt IS NOT NULL
+            WHERE coalesce(d.ipInt, -1) >= 0
               AND (dz.safety OR EXISTS { (:SIF)-[:HAS_ELEMENT]->(d) })
               AND (defaultChanged OR any(r IN changed WHERE r.dstLo <= d.ipInt <= r.dstHi))
             RETURN d } AS destinations
@@ -43,7 +47,7 @@ WHERE size(destinations) > 0
 // Sources once per zone pair, not once per destination.
 CALL (sz, dz, changed, defaultChanged) {
   MATCH (s:Asset)-[:IN_ZONE]->(sz)
-  WHERE s.ipInt IS NOT NULL AND (defaultChanged OR any(r IN changed WHERE r.srcLo <= s.ipInt <= r.srcHi))
+  WHERE coalesce(s.ipInt, -1) >= 0 AND (defaultChanged OR any(r IN changed WHERE r.srcLo <= s.ipInt <= r.srcHi))
   RETURN s.id AS source, s.ipInt AS sourceIp, sz.id AS sourceZone, sz.slAchieved AS sourceSlAchieved
   UNION
   UNWIND [r IN changed WHERE NOT (r.srcLo = 0 AND r.srcHi = 4294967295)] AS r
