@@ -8,6 +8,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database.js';
 import { importSite, isGraphEmpty } from './site/site-store.js';
+import { warmUp } from './warm-up.js';
 
 export const REFERENCE_PLANT = fileURLToPath(new URL('../fixtures/reference-plant.yaml', import.meta.url));
 
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
   });
 
   const address = await app.listen({ host: config.HOST, port: config.PORT });
+  // Listening first keeps /api/health answering while the query plans warm up.
+  log('Warming up the graph and what-if queries (a cold JVM plans each query shape once)...');
+  const warm = await warmUp(app, db.graph).catch((error: Error) => ({ ms: 0, requests: [], error }));
+  if ('error' in warm) log(`Warm-up skipped: ${warm.error.message}`);
+  else log(`Warmed up in ${(warm.ms / 1000).toFixed(1)} s (${warm.requests.length} requests).`);
   log(`Interlock is up: ${address}/ (web explorer), ${address}/docs (API documentation)`);
 }
 
