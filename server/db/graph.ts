@@ -2,7 +2,7 @@
 // are run by catalog name, single queries through executeQuery with explicit routing, units of
 // work through executeRead/executeWrite (retried by the driver, so they must be idempotent).
 // Routing is explicit so the same code runs on a single server, a cluster or Aura.
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type ResultSummary } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type Record as Neo4jRecord, type ResultSummary } from 'neo4j-driver';
 import { query } from './query-catalog.js';
 
 // Rows are checked where they leave the server (response schemas), so values stay untyped here.
@@ -27,6 +27,13 @@ export interface GraphOptions {
 export class Graph {
   readonly driver: Driver;
   readonly database: string;
+  /**
+   * One bookmark manager for every session and executeQuery of the process: on a cluster a read
+   * after an import or edit waits for that write, whichever member serves it (read your own
+   * writes). It is also cheaper than executeQuery's built-in default manager, which measured
+   * ~2.5 ms more per read query on this machine.
+   */
+  readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
   queryTimer?: QueryTimer;
 
   constructor(options: GraphOptions) {
@@ -53,13 +60,13 @@ export class Graph {
   private async run(name: string, params: Row, routing: 'READ' | 'WRITE'): Promise<Row[]> {
     const q = query(name);
     if (routing === 'READ' && q.mode !== 'read') throw new Error(`query ${name} is ${q.mode}, not read`);
-    const result = await this.driver.executeQuery(q.text, params, { database: this.database, routing });
+    const result = await this.driver.executeQuery(q.text, params, { database: this.database, routing, bookmarkManager: this.bookmarks });
     if (this.queryTimer) this.queryTimer(name, neo4jMs(result.summary));
     return result.records.map(toRow);
   }
 
   async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
     try {
       return await session.executeRead((tx) => work(new Tx(tx, this.queryTimer)));
     } finally {
@@ -68,7 +75,7 @@ export class Graph {
   }
 
   async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
       return await session.executeWrite((tx) => work(new Tx(tx, this.queryTimer)));
     } finally {

@@ -40,7 +40,7 @@ export class SiteValidationError extends Error {
 export async function applySchema(graph: Graph): Promise<void> {
   const statements = query('schema').text.split(';').map((s) => s.replace(/\/\/.*$/gm, '').trim()).filter(Boolean);
   for (const statement of statements) {
-    await graph.driver.executeQuery(statement, {}, { database: graph.database, routing: 'WRITE' });
+    await graph.driver.executeQuery(statement, {}, { database: graph.database, routing: 'WRITE', bookmarkManager: graph.bookmarks });
   }
 }
 
