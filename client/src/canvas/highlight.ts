@@ -9,10 +9,12 @@ export interface PathIds {
 }
 
 const SEVERITY_CLASSES = ['sev-CRITICAL', 'sev-HIGH', 'sev-MEDIUM', 'sev-LOW', 'sev-INFO'];
+const PATH_CLASSES = ['hl', 'faded', 'hl-context', ...SEVERITY_CLASSES];
 
 export function clearHighlight(cy: Core): void {
   cy.batch(() => {
-    cy.elements().removeClass(['hl', 'faded', 'hl-context', ...SEVERITY_CLASSES]);
+    // Only where they are set: Cytoscape restyles every element removeClass is called on.
+    cy.$(PATH_CLASSES.map((c) => `.${c}`).join(', ')).removeClass(PATH_CLASSES);
     cy.nodes('[roleLabel]').removeData('roleLabel');
   });
 }

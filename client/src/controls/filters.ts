@@ -10,7 +10,8 @@ export interface Filters {
 
 export function applyFilters(cy: Core, f: Filters): void {
   cy.batch(() => {
-    cy.elements().removeClass('filtered');
+    // Only where it is set: Cytoscape restyles every element removeClass is called on.
+    cy.$('.filtered').removeClass('filtered');
     const zones = cy.nodes('.zone');
     let hidden: NodeCollection = cy.collection();
     if (f.domain) hidden = hidden.union(zones.filter((z) => z.data('domain') !== f.domain));
