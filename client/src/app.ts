@@ -100,7 +100,9 @@ export class App {
     const fetchMs = performance.now() - t0;
     this.view = view;
     this.collapser.reset();
-    const timings = this.canvas.show(view.elements, this.state.large);
+    const timings = await this.canvas.show(view.elements, this.state.large);
+    // A newer view (a click on "Expand all" while this one was drawn) took over.
+    if (!timings) return;
     timings.fetchMs = fetchMs;
     for (const zone of this.state.collapsed) this.collapser.collapse(zone);
     const filters: Filters = { domain: this.state.domain, type: this.state.type, zone: this.state.zone };

@@ -3,12 +3,19 @@
 // the browser has no WebGL2.
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
 import type { GraphElementT } from '../../../server/graph/graph-schema.js';
-import { purdueLayout, type LayoutAsset, type LayoutLink, type LayoutZone } from '../layouts/purdue-layout.js';
+import { purdueLayout, type Band, type LayoutResult } from '../layouts/purdue-layout.js';
 import { PURDUE_NAMES, familyOf } from '../theme.js';
+import { addInChunks } from './add-in-chunks.js';
+import { bends } from './bends.js';
+import { hideDrawProgress, showDrawProgress } from './draw-progress.js';
+import { inputFromDefinitions, inputFromGraph, type LayoutInput } from './layout-input.js';
 import { LAYOUT_SCALE, stylesheet } from './stylesheet.js';
 
 /** Above this many elements the WebGL renderer takes over. */
 export const WEBGL_THRESHOLD = 1500;
+/** Above this many elements a view is added a slice at a time, so the page never freezes. */
+export const CHUNKED_THRESHOLD = 1500;
+const CHUNK = { size: 500, framesEvery: 3 };
 const MAX_FIT_ZOOM = 1.1;
 
 export interface CanvasEvents {
@@ -20,6 +27,7 @@ export interface Timings {
   /** Fetching and parsing the view (set by the app). */
   fetchMs?: number;
   layoutMs: number;
+  /** Adding the elements; for a large view, all its slices and the frames drawn between them. */
   loadMs: number;
   elements: number;
   renderer: 'webgl' | 'canvas';
@@ -51,27 +59,21 @@ function decorate(el: GraphElementT, levelOf: (zone: string) => number | undefin
 /** Zone and band titles grow as the view zooms out, so the overview stays readable. */
 const ZONE_FONT = { min: 17, max: 26, summaryMax: 20, screen: 10.5 };
 
-/**
- * Spreads parallel edges (two conduits between the same zones, two flows between the same
- * assets) apart. Every edge is drawn as an unbundled bezier with its own bend: Cytoscape's
- * bundled beziers can throw when edges of one bundle are shown and hidden independently
- * (cytoscape.js#3324), which flows are, constantly.
- */
+/** Applies the bends to edges already in the graph (after a merge brought new ones). */
 function assignBends(cy: Core): void {
-  const groups = new Map<string, cytoscape.EdgeSingular[]>();
-  cy.edges().forEach((e) => {
-    const [a, b] = [e.data('source') as string, e.data('target') as string].sort();
-    const key = `${e.data('kind')}|${a}|${b}`;
-    groups.set(key, [...(groups.get(key) ?? []), e]);
+  const edges = cy.edges();
+  const bend = bends(edges.map((e) => ({ kind: String(e.data('kind')), source: String(e.data('source')), target: String(e.data('target')) })));
+  edges.forEach((e, i) => void e.data('bend', bend[i]));
+}
+
+/** The same, on definitions not yet added. */
+function withBends(defs: ElementDefinition[]): ElementDefinition[] {
+  const edges = defs.filter((d) => d.group === 'edges');
+  const bend = bends(edges.map((d) => ({ kind: String(d.data.kind), source: String(d.data.source), target: String(d.data.target) })));
+  edges.forEach((d, i) => {
+    d.data.bend = bend[i];
   });
-  for (const edges of groups.values()) {
-    const step = edges[0]!.data('kind') === 'conduit' ? 64 : 30;
-    edges.forEach((e, i) => {
-      const bend = (i - (edges.length - 1) / 2) * step;
-      // The bend is measured to the left of source→target, so reversed edges flip it.
-      e.data('bend', e.data('source') < e.data('target') ? bend : -bend);
-    });
-  }
+  return defs;
 }
 
 export class GraphCanvas {
@@ -79,6 +81,8 @@ export class GraphCanvas {
   private webgl = false;
   private large = false;
   private zoneFont = ZONE_FONT.min;
+  /** Counts the views shown, so a slow draw can tell it was replaced. */
+  private generation = 0;
   timings: Timings = { layoutMs: 0, loadMs: 0, elements: 0, renderer: 'canvas' };
 
   constructor(private readonly container: HTMLElement, private readonly events: CanvasEvents) {}
@@ -109,8 +113,12 @@ export class GraphCanvas {
     this.cy.on('dbltap', 'node.zone', (e: EventObject) => this.events.toggleZone((e.target as cytoscape.NodeSingular).id()));
   }
 
-  /** Replaces the whole view. */
-  show(elements: GraphElementT[], large: boolean): Timings {
+  /**
+   * Replaces the whole view. A large view is laid out from its definitions first, then added a
+   * slice at a time in its final place; resolves undefined when a newer view replaced it meanwhile.
+   */
+  async show(elements: GraphElementT[], large: boolean): Promise<Timings | undefined> {
+    const generation = ++this.generation;
     const t0 = performance.now();
     this.large = large;
     const wantWebgl = elements.length > WEBGL_THRESHOLD && webglAvailable();
@@ -118,16 +126,48 @@ export class GraphCanvas {
     else this.cy.style(stylesheet(large));
     const levels = new Map(elements.flatMap((e) => (e.data.kind === 'zone' ? [[e.data.id, e.data.purdueLevel] as const] : [])));
     this.zoneFont = Math.round((elements.length > WEBGL_THRESHOLD ? ZONE_FONT.max : ZONE_FONT.min) * (large ? 1.45 : 1));
-    this.cy.batch(() => {
+    const defs = withBends(elements.map((e) => decorate(e, (z) => levels.get(z), this.zoneFont)));
+    let layoutMs: number;
+    if (defs.length <= CHUNKED_THRESHOLD) {
+      this.cy.batch(() => {
+        this.cy.elements().remove();
+        this.cy.add(defs);
+      });
+      layoutMs = this.layout();
+    } else {
+      performance.mark('interlock:draw-start');
+      const t1 = performance.now();
+      const layout = this.computeLayout(inputFromDefinitions(defs));
+      layoutMs = performance.now() - t1;
+      for (const d of defs) {
+        const p = layout.positions.get(String(d.data.id));
+        if (p && d.group === 'nodes') d.position = p;
+      }
       this.cy.elements().remove();
-      this.cy.add(elements.map((e) => decorate(e, (z) => levels.get(z), this.zoneFont)));
-      assignBends(this.cy);
-    });
-    const loadMs = performance.now() - t0;
-    const layoutMs = this.layout();
+      this.frame(layout);
+      const done = await addInChunks(this.cy, defs, { ...CHUNK, progress: showDrawProgress, superseded: () => generation !== this.generation });
+      if (!done) return undefined;
+      this.placeBands(layout);
+      this.fitFonts(true);
+      performance.mark('interlock:draw-end');
+    }
+    hideDrawProgress();
     this.fit();
-    this.timings = { layoutMs, loadMs, elements: elements.length, renderer: this.webgl ? 'webgl' : 'canvas' };
+    this.timings = { layoutMs, loadMs: performance.now() - t0 - layoutMs, elements: elements.length, renderer: this.webgl ? 'webgl' : 'canvas' };
     return this.timings;
+  }
+
+  /** Points the viewport at where a view being drawn will be, before any of it is there. */
+  private frame({ boxes }: LayoutResult): void {
+    const all = [...boxes.values()];
+    if (all.length === 0) return;
+    const x1 = Math.min(...all.map((b) => b.x));
+    const y1 = Math.min(...all.map((b) => b.y));
+    const x2 = Math.max(...all.map((b) => b.x + b.w));
+    const y2 = Math.max(...all.map((b) => b.y + b.h));
+    // Cytoscape ignores a zoom outside its limits rather than clamping it, as fit() does.
+    const zoom = Math.max(this.cy.minZoom(), Math.min(MAX_FIT_ZOOM, (this.cy.width() - 72) / (x2 - x1), (this.cy.height() - 72) / (y2 - y1)));
+    this.cy.viewport({ zoom, pan: { x: (this.cy.width() - zoom * (x1 + x2)) / 2, y: (this.cy.height() - zoom * (y1 + y2)) / 2 } });
   }
 
   /** Adds the elements not yet in the view (e.g. a SIF path reaching into a collapsed zone). */
@@ -159,32 +199,32 @@ export class GraphCanvas {
     this.layout();
   }
 
+  private computeLayout(input: LayoutInput): LayoutResult {
+    return purdueLayout(input.zones, input.assets, input.links, this.large ? LAYOUT_SCALE.large : LAYOUT_SCALE.normal);
+  }
+
   /** Runs the Purdue layout over what is visible; returns how long it took, in ms. */
   layout(): number {
     const t0 = performance.now();
     const cy = this.cy;
-    const zones: LayoutZone[] = [];
-    cy.nodes('.zone').not('.filtered').forEach((n) => {
-      zones.push({ id: n.id(), level: n.data('purdueLevel'), summary: n.hasClass('summary'), label: n.hasClass('summary') ? n.data('summaryLabel') : n.data('label') });
-    });
-    const assets: LayoutAsset[] = [];
-    cy.nodes('.asset').not('.filtered').forEach((n) => {
-      assets.push({ id: n.id(), zone: n.data('parent'), type: n.data('type') });
-    });
-    const links: LayoutLink[] = [];
-    cy.edges('.conduit').not('.filtered').forEach((e) => {
-      links.push({ source: e.data('source'), target: e.data('target') });
-    });
-    const { positions, boxes, bands } = purdueLayout(zones, assets, links, this.large ? LAYOUT_SCALE.large : LAYOUT_SCALE.normal);
-    const left = Math.min(...[...boxes.values()].map((b) => b.x)) - 60;
+    const layout = this.computeLayout(inputFromGraph(cy));
     cy.batch(() => {
       cy.nodes().forEach((n) => {
-        const p = positions.get(n.id());
+        const p = layout.positions.get(n.id());
         if (p && n.isChildless()) n.position(p);
       });
-      // Purdue band titles down the left edge: the hierarchy reads before any zone does.
-      cy.nodes('.band').remove();
-      cy.add(bands.map((b) => ({
+      this.placeBands(layout);
+    });
+    this.fitFonts(true);
+    return performance.now() - t0;
+  }
+
+  /** Purdue band titles down the left edge: the hierarchy reads before any zone does. */
+  private placeBands({ boxes, bands }: LayoutResult): void {
+    const left = Math.min(...[...boxes.values()].map((b) => b.x)) - 60;
+    this.cy.batch(() => {
+      this.cy.nodes('.band').remove();
+      this.cy.add(bands.map((b: Band) => ({
         group: 'nodes' as const,
         data: { id: `band:${b.level}`, kind: 'band', label: PURDUE_NAMES[String(b.level)] ?? `Level ${b.level}`, zf: this.zoneFont },
         position: { x: left, y: b.top - 22 },
@@ -193,8 +233,6 @@ export class GraphCanvas {
         grabbable: false,
       })));
     });
-    this.fitFonts(true);
-    return performance.now() - t0;
   }
 
   /**

@@ -25,7 +25,8 @@ export interface Explorer {
   base: string;
   /** Console errors and uncaught exceptions seen so far. */
   errors: string[];
-  open(path?: string): Promise<void>;
+  /** Opens a path and waits until the explorer is ready; `meanwhile` runs before that wait. */
+  open(path?: string, meanwhile?: () => Promise<void>): Promise<void>;
   shot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -50,8 +51,9 @@ export async function startExplorer(site: unknown, viewport = { width: 1600, hei
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     app, graph, browser, page, base, errors,
-    async open(path = '/') {
+    async open(path = '/', meanwhile) {
       await page.goto(`${base}${path}`);
+      await meanwhile?.();
       await page.waitForFunction(() => window.interlock?.ready === true, null, { timeout: 30_000 });
     },
     async shot(name) {
