@@ -80,10 +80,14 @@ export class App {
     const [, sifs] = await Promise.all([this.loadView(), api.sifs()]);
     renderSifList(sifs, (id) => void this.paths.showSif(id));
     this.whatif.render();
+    // Opening a SIF switches to the Explore tab; the link says which tab was showing.
+    const { tab, change, finding } = this.state;
     if (this.state.sif) await this.paths.showSif(this.state.sif);
     if (this.state.nb) await this.paths.showNeighbourhood(this.state.nb, this.state.depth);
-    if (this.state.change) await this.whatif.restore(this.state.change, this.state.finding);
     if (this.state.sel) await this.goto(this.state.sel);
+    // Last, as it was picked last: the finding's path is what the link shows.
+    if (change) await this.whatif.restore(change, finding);
+    this.setTab(tab);
     this.ready = true;
   }
 

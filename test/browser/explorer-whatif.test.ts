@@ -1,6 +1,7 @@
 // The engineer trying a change before raising it, and the review meeting reading the answer:
 // compose a change by clicking, see which safety path it breaks, see that a harmless change
 // touches none, and print the record.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickElement, highlighted, referencePlant, SCREENSHOTS, startExplorer, waitText, type Explorer } from './helpers/explorer.js';
 
@@ -19,6 +20,23 @@ async function assess(): Promise<void> {
   const error = await x.page.locator('#whatif-error').count();
   if (error) throw new Error(await x.page.locator('#whatif-error').innerText());
 }
+
+/** What a person sees of the what-if: the tab, the form as filled in, the findings, the one picked and its path. */
+const whatIfView = (page: Page) => page.evaluate(() => {
+  const pane = document.querySelector('#pane-whatif')!;
+  const fields = [...pane.querySelectorAll<HTMLInputElement | HTMLSelectElement>('.form-box [name]')]
+    .filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked))
+    .map((el) => [el.name, el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value] as const);
+  return {
+    tab: document.querySelector('.tab.active')?.id,
+    kind: pane.querySelector<HTMLElement>('.seg.active')?.dataset.kind,
+    fields: Object.fromEntries(fields),
+    findings: [...pane.querySelectorAll<HTMLElement>('#findings .finding')].map((f) => `${f.dataset.index} ${f.dataset.rule}: ${f.querySelector('.finding-title')!.textContent}`),
+    picked: pane.querySelector<HTMLElement>('#findings .finding.active')?.dataset.index,
+    highlighted: window.interlock!.highlighted(),
+    banner: document.querySelector('#banner')!.textContent,
+  };
+});
 
 describe('what-if', () => {
   it('shows FW-BLOCKS-SAFETY-FLOW when a firewall change blocks a safety-required flow, and highlights its path', async () => {
@@ -102,6 +120,60 @@ describe('what-if', () => {
     await x.page.locator('#findings .finding[data-rule="PATCH-SIF-ELEMENT"]').first().click();
     await x.page.waitForFunction(() => window.interlock!.highlighted().includes('sis-ls-02'));
     await x.shot('27-whatif-patch');
+  });
+
+  it('reproduces a composed change from its link in a fresh page: the form, the findings, the finding picked and its path', async () => {
+    await x.open('/?tab=whatif');
+    await x.page.selectOption('#fw-conduit', 'c-ctl-sis-a');
+    await x.page.locator('#pane-whatif tr[data-rule="r-ctlsisa-040"]').waitFor();
+    await x.page.locator('[name="remove-r-ctlsisa-040"]').check();
+    await x.page.selectOption('[name="action-r-ctlsisa-030"]', 'deny');
+    await x.page.fill('[name="ports-r-ctlsisa-060"]', '123-124');
+    await x.page.locator('#fw-add-rule').click();
+    await x.page.fill('[name="add-seq-0"]', '15');
+    await x.page.selectOption('[name="add-action-0"]', 'allow');
+    await x.page.fill('[name="add-src-0"]', 'zone:z-ctl');
+    await x.page.fill('[name="add-dst-0"]', 'sis-ls-01');
+    await x.page.fill('[name="add-ports-0"]', '502');
+    await x.page.selectOption('[name="defaultAction"]', 'deny');
+    await assess();
+    await x.page.locator('#findings .finding[data-rule="FW-BLOCKS-SAFETY-FLOW"]').filter({ hasText: 'f-sis02-dcs03-status' }).first().click();
+    await x.page.waitForFunction(() => window.interlock!.cy.getElementById('f-sis02-dcs03-status').hasClass('hl'));
+    const composed = await whatIfView(x.page);
+
+    const fresh = await x.openFresh(`/${new URL(x.page.url()).search}`);
+    try {
+      const reopened = await whatIfView(fresh);
+      expect(reopened).toEqual(composed);
+      expect(fresh.url()).toBe(x.page.url());
+      expect(reopened.fields).toMatchObject({ 'remove-r-ctlsisa-040': true, 'action-r-ctlsisa-030': 'deny', 'ports-r-ctlsisa-060': '123-124', 'add-src-0': 'zone:z-ctl', defaultAction: 'deny' });
+      expect(reopened.findings[Number(reopened.picked)]).toContain('FW-BLOCKS-SAFETY-FLOW: Safety flow f-sis02-dcs03-status');
+      expect(reopened.highlighted).toEqual(['c-ctl-sis-a', 'dcs-ctl-03', 'f-sis02-dcs03-status', 'sis-ls-02', 'z-ctl', 'z-sis']);
+      expect(await fresh.locator('#link-note').isHidden()).toBe(true);
+      await fresh.screenshot({ path: `${SCREENSHOTS}/28-whatif-shared-link.png` });
+    } finally {
+      await fresh.context().close();
+    }
+  });
+
+  it('refills the patch and auth forms from a link', async () => {
+    const link = (change: object) => `/?tab=whatif&change=${encodeURIComponent(JSON.stringify(change))}`;
+    await x.open(link({ kind: 'patch', selector: { vendor: 'Emerson', model: 'Rosemount 3051S SIS', versionBelow: '7.3' }, requiresReboot: false, downtimeMinutes: 5 }));
+    await verdict().waitFor();
+    expect((await whatIfView(x.page)).fields).toEqual({
+      'patch-mode': 'selector', targets: '', vendor: 'Emerson', model: 'Rosemount 3051S SIS', versionBelow: '7.3', requiresReboot: false, downtimeMinutes: '5',
+    });
+    expect(await x.page.locator('[name="patch-mode"][value="selector"]').isChecked()).toBe(true);
+    await x.open(link({ kind: 'auth', appliesTo: { zones: ['z-ops'], assets: ['hmi-01', 'hmi-02'], roles: [] }, mfa: { addedSeconds: 30 }, lockoutThreshold: 5, sessionTimeoutMinutes: 15 }));
+    await verdict().waitFor();
+    expect((await whatIfView(x.page)).fields).toEqual({ zones: 'z-ops', assets: 'hmi-01, hmi-02', roles: '', mfa: '30', lockoutThreshold: '5', sessionTimeoutMinutes: '15' });
+    expect(await x.page.locator('#link-note').isHidden()).toBe(true);
+  });
+
+  it('says so when a link holds more than the form can show', async () => {
+    await x.open(`/?tab=whatif&change=${encodeURIComponent(JSON.stringify({ kind: 'firewall', conduit: 'c-ctl-sis-a', modify: [{ id: 'r-ctlsisa-030', src: 'any' }] }))}`);
+    await verdict().waitFor();
+    await waitText(x.page, '#link-note', 'more than the form can show');
   });
 
   it('logged no console errors', () => {

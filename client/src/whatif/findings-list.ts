@@ -63,7 +63,7 @@ export function findingsList(result: ImpactResponseT, onPick: (index: number) =>
   const info = sorted.filter((f) => f.finding.severity === 'INFO');
   return h('div', { class: 'findings', id: 'findings' },
     ...main.map(({ finding, index }) => findingCard(finding, index, onPick, index === active)),
-    info.length > 0 ? h('details', { class: 'info-findings', open: main.length === 0 },
+    info.length > 0 ? h('details', { class: 'info-findings', open: main.length === 0 || info.some((f) => f.index === active) },
       h('summary', {}, `Also seen: ${info.length} informational line${info.length === 1 ? '' : 's'}`),
       ...info.map(({ finding, index }) => findingCard(finding, index, onPick, index === active))) : false);
 }

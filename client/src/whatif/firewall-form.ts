@@ -1,10 +1,12 @@
 // Firewall rule-set change: pick a conduit, tick rules to remove, edit a rule's action or ports,
 // add rules, or change the default action. The result is checked by FirewallChange (shared).
+import type { FirewallChangeT } from '../../../server/impact/change-schema.js';
 import { api, type ConduitT } from '../api-client.js';
 import { h, replace } from '../dom.js';
 import { endpointText, endpointValue, field, numberInput, portsValue, select, textInput, type ChangeForm } from './form-kit.js';
 
 type Rule = ConduitT['rules'][number];
+type ProposedRule = FirewallChangeT['add'][number];
 const ACTIONS: Array<[string, string]> = [['allow', 'allow'], ['deny', 'deny']];
 const PROTOCOLS: Array<[string, string]> = [['tcp', 'tcp'], ['udp', 'udp'], ['icmp', 'icmp'], ['any', 'any']];
 
@@ -36,6 +38,26 @@ export class FirewallForm implements ChangeForm {
     return this.loadRules();
   }
 
+  /** Shows a change (from a shared link) as if it had been typed here. */
+  async fill(change: FirewallChangeT): Promise<void> {
+    replace(this.addBox);
+    await this.setConduit(change.conduit);
+    for (const id of change.remove) this.set(`remove-${id}`, true);
+    for (const m of change.modify) {
+      if (m.action !== undefined) this.set(`action-${m.id}`, m.action);
+      if (m.ports !== undefined) this.set(`ports-${m.id}`, String(m.ports));
+    }
+    for (const rule of change.add) this.addRow(rule);
+    this.defaultAction.value = change.defaultAction ?? '';
+  }
+
+  private set(name: string, value: string | boolean): void {
+    const el = this.element.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${CSS.escape(name)}"]`);
+    if (!el) return;
+    if (typeof value === 'boolean') (el as HTMLInputElement).checked = value;
+    else el.value = value;
+  }
+
   private async loadRules(): Promise<void> {
     const id = this.conduit.value;
     if (!id) {
@@ -59,16 +81,17 @@ export class FirewallForm implements ChangeForm {
           h('td', {}, textInput(`ports-${r.id}`, String(r.ports))))))));
   }
 
-  private addRow(): void {
+  /** A new rule row: empty but for a deny after the last ordinary rule, or a proposed rule shown. */
+  private addRow(rule?: ProposedRule): void {
     const i = this.added++;
     const maxSeq = Math.max(0, ...this.rules.filter((r) => r.seq < 900).map((r) => r.seq));
     const row = h('div', { class: 'add-row', 'data-add': String(i) },
-      field('Seq', `add.${i}.seq`, numberInput(`add-seq-${i}`, String(maxSeq + 5))),
-      field('Action', `add.${i}.action`, select(`add-action-${i}`, ACTIONS, 'deny')),
-      field('Protocol', `add.${i}.protocol`, select(`add-protocol-${i}`, PROTOCOLS, 'tcp')),
-      field('Source', `add.${i}.src`, textInput(`add-src-${i}`, '', 'any, 10.0.0.0/24, zone:z-ctl or an asset id')),
-      field('Destination', `add.${i}.dst`, textInput(`add-dst-${i}`, '', 'any, an address, zone:… or an asset id')),
-      field('Ports', `add.${i}.ports`, textInput(`add-ports-${i}`, '', '502, 1000-2000 or any')),
+      field('Seq', `add.${i}.seq`, numberInput(`add-seq-${i}`, String(rule?.seq ?? maxSeq + 5))),
+      field('Action', `add.${i}.action`, select(`add-action-${i}`, ACTIONS, rule?.action ?? 'deny')),
+      field('Protocol', `add.${i}.protocol`, select(`add-protocol-${i}`, PROTOCOLS, rule?.protocol ?? 'tcp')),
+      field('Source', `add.${i}.src`, textInput(`add-src-${i}`, rule ? endpointText(rule.src) : '', 'any, 10.0.0.0/24, zone:z-ctl or an asset id')),
+      field('Destination', `add.${i}.dst`, textInput(`add-dst-${i}`, rule ? endpointText(rule.dst) : '', 'any, an address, zone:… or an asset id')),
+      field('Ports', `add.${i}.ports`, textInput(`add-ports-${i}`, rule ? String(rule.ports) : '', '502, 1000-2000 or any')),
       h('button', { type: 'button', class: 'link remove-row', onclick: () => row.remove() }, 'Remove this new rule'));
     this.addBox.append(row);
   }

@@ -1,5 +1,6 @@
 // Patch and authentication-policy changes. As with firewall changes, the shapes are judged by
 // the shared zod schemas (PatchChange, AuthChange); these forms only collect what was typed.
+import type { AuthChangeT, PatchChangeT } from '../../../server/impact/change-schema.js';
 import { h } from '../dom.js';
 import { field, ids, numberInput, optionalNumber, textInput, type ChangeForm } from './form-kit.js';
 
@@ -32,6 +33,19 @@ export class PatchForm implements ChangeForm {
       this.targetBox, this.selectorBox,
       h('label', { class: 'check' }, this.reboot, ' Needs a reboot'),
       field('Downtime (minutes)', 'downtimeMinutes', this.downtime));
+  }
+
+  /** Shows a change (from a shared link) as if it had been typed here. */
+  fill(change: PatchChangeT): void {
+    this.bySelector.checked = change.selector !== undefined;
+    this.byTargets.checked = !this.bySelector.checked;
+    this.sync();
+    this.targets.value = (change.targets ?? []).join(', ');
+    this.vendor.value = change.selector?.vendor ?? '';
+    this.model.value = change.selector?.model ?? '';
+    this.versionBelow.value = change.selector?.versionBelow ?? '';
+    this.reboot.checked = change.requiresReboot;
+    this.downtime.value = String(change.downtimeMinutes);
   }
 
   private sync(): void {
@@ -77,6 +91,16 @@ export class AuthForm implements ChangeForm {
       field('MFA: added seconds', 'mfa.addedSeconds', this.mfa, 'Leave empty for no MFA.'),
       field('Lockout threshold', 'lockoutThreshold', this.lockout),
       field('Session timeout (minutes)', 'sessionTimeoutMinutes', this.timeout));
+  }
+
+  /** Shows a change (from a shared link) as if it had been typed here. */
+  fill(change: AuthChangeT): void {
+    this.zones.value = change.appliesTo.zones.join(', ');
+    this.assets.value = change.appliesTo.assets.join(', ');
+    this.roles.value = change.appliesTo.roles.join(', ');
+    this.mfa.value = change.mfa ? String(change.mfa.addedSeconds) : '';
+    this.lockout.value = change.lockoutThreshold === undefined ? '' : String(change.lockoutThreshold);
+    this.timeout.value = change.sessionTimeoutMinutes === undefined ? '' : String(change.sessionTimeoutMinutes);
   }
 
   value(): unknown {

@@ -6,8 +6,9 @@ import { h, replace } from '../dom.js';
 import { describeChange } from './describe-change.js';
 import { findingsList, verdict } from './findings-list.js';
 import { FirewallForm } from './firewall-form.js';
-import { showIssues, type ChangeForm } from './form-kit.js';
+import { showIssues } from './form-kit.js';
 import { AuthForm, PatchForm } from './patch-auth-forms.js';
+import { formShows } from './same-change.js';
 
 type Kind = 'firewall' | 'patch' | 'auth';
 const KINDS: Array<[Kind, string]> = [['firewall', 'Firewall rules'], ['patch', 'Patch'], ['auth', 'Auth policy']];
@@ -22,9 +23,10 @@ export interface WhatIfHost {
 
 export class WhatIfPanel {
   private kind: Kind = 'firewall';
-  private forms!: Record<Kind, ChangeForm>;
+  private forms!: { firewall: FirewallForm; patch: PatchForm; auth: AuthForm };
   private readonly formBox = h('div', { class: 'form-box' });
   private readonly issues = h('div', { class: 'form-issues', id: 'form-issues', hidden: true });
+  private readonly linkNote = h('p', { class: 'warning', id: 'link-note', hidden: true });
   private readonly resultBox = h('div', { class: 'result-box', id: 'whatif-result' });
   private readonly kindButtons = new Map<Kind, HTMLButtonElement>();
   private result: { response: ImpactResponseT; change: Change } | undefined;
@@ -43,7 +45,7 @@ export class WhatIfPanel {
     replace(this.root,
       h('h2', {}, 'Try a change'),
       h('p', { class: 'hint' }, 'Compose a change and assess it before raising it. Nothing is written to the site.'),
-      kinds, this.issues, this.formBox,
+      kinds, this.linkNote, this.issues, this.formBox,
       h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'primary', id: 'run-whatif', onclick: () => void this.run() }, 'Assess change')),
       this.resultBox);
     this.setKind(this.kind);
@@ -57,27 +59,40 @@ export class WhatIfPanel {
 
   async openConduit(id: string): Promise<void> {
     this.setKind('firewall');
-    await (this.forms.firewall as FirewallForm).setConduit(id);
+    await this.forms.firewall.setConduit(id);
   }
 
   async run(): Promise<void> {
+    this.linkNote.hidden = true;
     const parsed = Change.safeParse(this.forms[this.kind].value());
     showIssues(this.formBox, this.issues, parsed.success ? [] : parsed.error.issues);
     if (!parsed.success) return;
     await this.assess(parsed.data);
   }
 
-  /** Re-runs a change remembered in the URL. */
+  /**
+   * Reproduces a change remembered in the URL (a shared link): shows it in its form, ready to
+   * edit, assesses it and picks the finding the link names.
+   */
   async restore(json: string, finding?: number): Promise<void> {
     let change: Change;
     try {
       change = Change.parse(JSON.parse(json));
     } catch {
+      replace(this.resultBox, h('p', { class: 'error', id: 'whatif-error' }, 'The change in this link could not be read; compose it again.'));
       return;
     }
     this.setKind(change.kind);
-    if (change.kind === 'firewall') await (this.forms.firewall as FirewallForm).setConduit(change.conduit);
+    await this.fill(change);
+    this.linkNote.textContent = 'This link holds more than the form can show; it is assessed as linked. Assessing the form instead drops what is not shown.';
+    this.linkNote.hidden = formShows(change, this.forms[change.kind].value());
     await this.assess(change, finding);
+  }
+
+  private async fill(change: Change): Promise<void> {
+    if (change.kind === 'firewall') await this.forms.firewall.fill(change);
+    else if (change.kind === 'patch') this.forms.patch.fill(change);
+    else this.forms.auth.fill(change);
   }
 
   private async assess(change: Change, finding?: number): Promise<void> {
@@ -89,8 +104,11 @@ export class WhatIfPanel {
       this.active = undefined;
       this.host.remember(JSON.stringify(change), undefined);
       this.renderResult();
-      if (finding !== undefined && response.findings[finding]) this.pick(finding);
       this.resultBox.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+      if (finding !== undefined && response.findings[finding]) {
+        this.pick(finding);
+        this.resultBox.querySelector('.finding.active')?.scrollIntoView({ block: 'nearest', behavior: 'instant' as ScrollBehavior });
+      }
     } catch (error) {
       this.result = undefined;
       const body = error instanceof ApiError ? error.body : undefined;

@@ -27,6 +27,8 @@ export interface Explorer {
   errors: string[];
   /** Opens a path and waits until the explorer is ready; `meanwhile` runs before that wait. */
   open(path?: string, meanwhile?: () => Promise<void>): Promise<void>;
+  /** Opens a path in a new page, as someone else following a link would; errors are collected too. */
+  openFresh(path: string): Promise<Page>;
   shot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -41,20 +43,31 @@ export async function startExplorer(site: unknown, viewport = { width: 1600, hei
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
-  const page = await context.newPage();
   const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${(e.stack ?? e.message).split('\n').slice(0, 4).join(' | ')}`));
+  /** A page of its own browser context (no shared storage or history), its errors collected. */
+  const newPage = async () => {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${(e.stack ?? e.message).split('\n').slice(0, 4).join(' | ')}`));
+    return page;
+  };
+  const openIn = async (page: Page, path: string, meanwhile?: () => Promise<void>) => {
+    await page.goto(`${base}${path}`);
+    await meanwhile?.();
+    await page.waitForFunction(() => window.interlock?.ready === true, null, { timeout: 30_000 });
+  };
+  const page = await newPage();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     app, graph, browser, page, base, errors,
-    async open(path = '/', meanwhile) {
-      await page.goto(`${base}${path}`);
-      await meanwhile?.();
-      await page.waitForFunction(() => window.interlock?.ready === true, null, { timeout: 30_000 });
+    open: (path = '/', meanwhile) => openIn(page, path, meanwhile),
+    async openFresh(path) {
+      const fresh = await newPage();
+      await openIn(fresh, path);
+      return fresh;
     },
     async shot(name) {
       const path = `${SCREENSHOTS}/${name}.png`;
