@@ -170,10 +170,8 @@ export class App {
   }
 
   private async openZone(zone: string): Promise<void> {
-    if (this.collapser.expand(zone)) {
-      this.canvas.layout();
-      this.update({ collapsed: this.collapser.collapsed() });
-    } else if (this.canvas.cy.getElementById(zone).hasClass('summary')) {
+    if (this.collapser.expand(zone)) this.zonesChanged();
+    else if (this.canvas.cy.getElementById(zone).hasClass('summary')) {
       this.update({ expand: [...new Set([...this.state.expand, zone])] });
       await this.loadView();
     }
@@ -182,28 +180,30 @@ export class App {
   async toggleZone(zone: string): Promise<void> {
     const node = this.canvas.cy.getElementById(zone);
     if (this.collapser.isCollapsed(zone) || node.hasClass('summary')) await this.openZone(zone);
-    else if (this.collapser.collapse(zone)) {
-      this.canvas.layout();
-      this.update({ collapsed: this.collapser.collapsed() });
-    }
+    else if (this.collapser.collapse(zone)) this.zonesChanged();
     if (this.state.sel === zone) this.select(zone);
+  }
+
+  /** After zones collapsed or opened in the browser: lay out again, and show the path on the new view. */
+  private zonesChanged(): void {
+    this.canvas.layout();
+    this.update({ collapsed: this.collapser.collapsed() });
+    this.paths.redraw();
   }
 
   private collapseAll(): void {
     this.canvas.cy.nodes('.zone').forEach((z) => void this.collapser.collapse(z.id()));
-    this.canvas.layout();
+    this.zonesChanged();
     this.canvas.fit();
-    this.update({ collapsed: this.collapser.collapsed() });
   }
 
   private async expandAll(): Promise<void> {
     for (const zone of this.collapser.collapsed()) this.collapser.expand(zone);
-    this.update({ collapsed: [] });
     if (this.view && this.view.collapsed.length > 0) {
-      this.update({ collapse: 'none', expand: [] });
+      this.update({ collapsed: [], collapse: 'none', expand: [] });
       await this.loadView();
     } else {
-      this.canvas.layout();
+      this.zonesChanged();
       this.canvas.fit();
     }
   }

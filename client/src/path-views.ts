@@ -7,6 +7,7 @@ import { api } from './api-client.js';
 import type { GraphCanvas } from './canvas/canvas.js';
 import type { ZoneCollapser } from './canvas/collapse.js';
 import { clearHighlight, highlight, highlightedIds, type PathIds } from './canvas/highlight.js';
+import type { Severity } from './theme.js';
 import { markSif } from './controls/pick-lists.js';
 import { byId, h, replace } from './dom.js';
 import type { InfoPanel } from './panels/info-panel.js';
@@ -25,15 +26,27 @@ export interface PathHost {
   reselect(): void;
 }
 
-/** What to frame for a highlighted path: its assets and links, not the whole of every zone on it. */
+/** A path as highlighted: kept, so it can be drawn again when a zone on it collapses or opens. */
+interface ShownPath {
+  ids: PathIds;
+  severity?: Severity;
+  /** Labels naming each SIF element's role and voting, by asset id. */
+  labels?: Map<string, string>;
+}
+
+/**
+ * What to frame for a highlighted path: its assets and links, and the collapsed zones standing in
+ * for some of them, not the whole of every open zone on it.
+ */
 function focusIds(hl: CollectionReturnValue): string[] {
-  const inner = hl.not('.zone');
+  const inner = hl.not('node.zone:parent');
   return (inner.nonempty() ? inner : hl).map((e) => e.id());
 }
 
 export class PathViews {
   /** The SIF whose safety path is shown, if any. */
   sif: SifGraphT | undefined;
+  private shown: ShownPath | undefined;
   private readonly banner = byId('banner');
 
   constructor(private readonly host: PathHost) {}
@@ -48,12 +61,9 @@ export class PathViews {
     this.sif = graph;
     this.host.update({ sif: id, nb: undefined });
     if (this.merge(graph.elements)) this.canvas.fit();
-    const hl = highlight(this.canvas.cy, this.pathOf(graph.elements));
-    for (const el of graph.elements) {
-      if (el.data.kind !== 'asset' || !el.data.safetyRoles) continue;
-      const roles = el.data.safetyRoles.map((r) => `${r.role === 'FINAL_ELEMENT' ? 'FINAL' : r.role} ${r.voting}`).join(', ');
-      this.canvas.cy.getElementById(el.data.id).data('roleLabel', `${el.data.id}\n${roles}`);
-    }
+    const labels = new Map(graph.elements.flatMap((el) => (el.data.kind === 'asset' && el.data.safetyRoles
+      ? [[el.data.id, `${el.data.id}\n${el.data.safetyRoles.map((r) => `${r.role === 'FINAL_ELEMENT' ? 'FINAL' : r.role} ${r.voting}`).join(', ')}`] as const] : [])));
+    const hl = this.draw({ ids: this.pathOf(graph.elements), labels });
     this.canvas.fit(focusIds(hl));
     markSif(id);
     const flows = graph.elements.filter((e) => e.data.kind === 'flow').length;
@@ -67,7 +77,7 @@ export class PathViews {
     markSif(undefined);
     this.host.update({ nb: id, depth, sif: undefined });
     if (this.merge(view.elements)) this.canvas.fit();
-    const hl = highlight(this.canvas.cy, this.pathOf(view.elements));
+    const hl = this.draw({ ids: this.pathOf(view.elements) });
     this.canvas.fit(focusIds(hl));
     const assets = view.elements.filter((e) => e.data.kind === 'asset').length;
     this.showBanner(`Neighbourhood of ${id} · ${depth} hop${depth > 1 ? 's' : ''} · ${assets} assets${view.truncated ? ' (cut at the size limit)' : ''}`, 'nb');
@@ -78,17 +88,31 @@ export class PathViews {
       if (!this.sif) this.clearPaths(false);
       return;
     }
-    const hl = highlight(this.canvas.cy, f.path, f.severity);
+    const hl = this.draw({ ids: f.path, severity: f.severity });
     this.canvas.fit(focusIds(hl));
     this.showBanner(`${f.rule} · ${f.severity} · its path is highlighted`, 'finding');
   }
 
-  /** Brings a path's elements into the view, opening the zones the user collapsed on the way. */
+  /**
+   * Brings a path's elements into the view (a server-side summary zone opens for them), except
+   * those parked in a zone the user collapsed: that zone stands in for them, and stays collapsed.
+   */
   private merge(elements: GraphElementT[]): boolean {
-    for (const el of elements) {
-      if (el.data.kind === 'asset' && this.host.collapser.expand(el.data.parent)) this.host.update({ collapsed: this.host.collapser.collapsed() });
-    }
-    return this.canvas.merge(elements);
+    return this.canvas.merge(elements.filter((el) => this.host.collapser.standIn(el.data.id).length === 0));
+  }
+
+  /** Highlights a path and remembers it, so that redraw() can show it again. */
+  private draw(path: ShownPath): CollectionReturnValue {
+    this.shown = path;
+    const cy = this.canvas.cy;
+    const hl = highlight(cy, path.ids, path.severity, (id) => this.host.collapser.standIn(id));
+    for (const [id, label] of path.labels ?? []) cy.getElementById(id).data('roleLabel', label);
+    return hl;
+  }
+
+  /** Highlights the path shown again, and frames it, after zones on it collapsed or opened. */
+  redraw(): void {
+    if (this.shown) this.canvas.fit(focusIds(this.draw(this.shown)));
   }
 
   private pathOf(elements: Array<{ group: string; data: { id: string } }>): PathIds {
@@ -97,6 +121,7 @@ export class PathViews {
 
   clearPaths(refresh = true): void {
     clearHighlight(this.canvas.cy);
+    this.shown = undefined;
     this.sif = undefined;
     markSif(undefined);
     this.banner.hidden = true;
@@ -113,14 +138,16 @@ export class PathViews {
   /** A picture of a finding's path for the print view; the screen view is put back afterwards. */
   snapshot(f?: Finding): string {
     const cy = this.canvas.cy;
-    const before = { hl: highlightedIds(cy), zoom: cy.zoom(), pan: { ...cy.pan() } };
+    const before = { shown: this.shown, zoom: cy.zoom(), pan: { ...cy.pan() } };
     const selected = cy.$(':selected');
     selected.unselect();
-    const hl = f ? highlight(cy, f.path, f.severity) : cy.collection();
+    clearHighlight(cy);
+    const hl = f ? this.draw({ ids: f.path, severity: f.severity }) : cy.collection();
     this.canvas.fit(hl.nonempty() ? focusIds(hl) : undefined);
     const png = this.canvas.png(false, 1.5);
     clearHighlight(cy);
-    if (before.hl.length) highlight(cy, { nodes: before.hl, edges: [] });
+    this.shown = before.shown;
+    if (before.shown) this.draw(before.shown);
     cy.viewport({ zoom: before.zoom, pan: before.pan });
     selected.select();
     return png;

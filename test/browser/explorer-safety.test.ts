@@ -1,7 +1,7 @@
 // The engineer's question "what does this SIF need to act?": picking a SIF lights up exactly
 // its safety path (as the API defines it) and fades the rest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlighted, referencePlant, selectedIds, startExplorer, waitText, type Explorer } from './helpers/explorer.js';
+import { clickElement, highlighted, referencePlant, selectedIds, startExplorer, waitText, type Explorer } from './helpers/explorer.js';
 
 let x: Explorer;
 beforeAll(async () => {
@@ -17,15 +17,23 @@ interface SafetyPath {
   zones: string[];
 }
 
-/** The safety path as the read API (not the graph view) states it, as element ids. */
-async function expectedPath(sif: string): Promise<string[]> {
+/**
+ * The safety path as the read API (not the graph view) states it, as element ids. With a zone
+ * collapsed, its assets and the flows to them are out of the view: the zone stands in for them.
+ */
+async function expectedPath(sif: string, collapsed?: string): Promise<string[]> {
   const get = async (url: string) => (await x.app.inject({ method: 'GET', url })).json();
   const path = (await get(`/api/sifs/${sif}`)).safetyPath as SafetyPath;
   const firewalls = path.conduits.flatMap((c) => c.firewalls);
   const assets = new Set([...path.elements.map((e) => e.asset), ...path.flows.flatMap((f) => [f.from, f.to, ...f.routesThrough]), ...firewalls]);
   const zones = new Set(path.zones);
   for (const fw of firewalls) zones.add((await get(`/api/assets/${fw}`)).zone as string);
-  return [...assets, ...zones, ...path.flows.map((f) => f.id), ...path.conduits.map((c) => c.id)].sort();
+  const ids = [...assets, ...zones, ...path.flows.map((f) => f.id), ...path.conduits.map((c) => c.id)];
+  if (!collapsed) return ids.sort();
+  const members = new Set(((await get(`/api/zones/${collapsed}`)).assets as Array<{ id: string }>).map((a) => a.id));
+  const hidden = new Set([...members, ...path.flows.filter((f) => members.has(f.from) || members.has(f.to)).map((f) => f.id)]);
+  expect(zones).toContain(collapsed);
+  return ids.filter((id) => !hidden.has(id)).sort();
 }
 
 describe('safety paths', () => {
@@ -83,6 +91,36 @@ describe('safety paths', () => {
     expect(await highlighted(x.page)).toEqual([]);
     expect(await x.page.evaluate(() => window.interlock!.cy.$('.faded').length)).toBe(0);
     expect(x.page.url()).not.toContain('sif=');
+  });
+
+  it('lights up a collapsed zone in place of the path members it hides, and the members once it opens', async () => {
+    await x.open('/');
+    await clickElement(x.page, 'z-sis', 2);
+    await x.page.waitForFunction(() => window.interlock!.cy.getElementById('z-sis').hasClass('summary'));
+    await x.page.locator('#sif-list [data-sif="sif-101"]').click();
+    await x.page.waitForFunction(() => window.interlock!.highlighted().length > 0);
+    const state = () => x.page.evaluate(() => {
+      const cy = window.interlock!.cy;
+      return {
+        sis: cy.getElementById('z-sis').classes().filter((c) => ['summary', 'hl', 'faded'].includes(c)).sort(),
+        // Everything is either on the path, a zone around it, or faded.
+        unaccounted: cy.elements().not('.hl, .hl-context, .faded').map((e) => e.id()),
+        faded: cy.$('.faded').length,
+        logicLabel: cy.getElementById('sis-ls-01').data('roleLabel') as string | undefined,
+      };
+    });
+    const collapsed = await state();
+    expect(await highlighted(x.page)).toEqual(await expectedPath('sif-101', 'z-sis'));
+    expect(collapsed).toMatchObject({ sis: ['hl', 'summary'], unaccounted: [], logicLabel: undefined });
+    expect(collapsed.faded).toBeGreaterThan(50);
+    expect(x.page.url()).toContain('collapsed=z-sis');
+    await x.shot('13-sif-101-collapsed-sis');
+
+    await clickElement(x.page, 'z-sis', 2);
+    await x.page.waitForFunction(() => !window.interlock!.cy.getElementById('z-sis').hasClass('summary'));
+    expect(await highlighted(x.page)).toEqual(await expectedPath('sif-101'));
+    expect(await state()).toMatchObject({ sis: ['hl'], unaccounted: [], logicLabel: 'sis-ls-01\nLOGIC 1oo1' });
+    await x.shot('14-sif-101-sis-open-again');
   });
 
   it('logged no console errors', () => {

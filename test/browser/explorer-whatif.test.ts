@@ -13,6 +13,8 @@ beforeAll(async () => {
 afterAll(async () => x?.close());
 
 const verdict = () => x.page.locator('#verdict');
+/** The link to a composed change and the finding picked, once a test has made it. */
+let sharedLink = '';
 
 async function assess(): Promise<void> {
   await x.page.locator('#run-whatif').click();
@@ -141,7 +143,8 @@ describe('what-if', () => {
     await x.page.waitForFunction(() => window.interlock!.cy.getElementById('f-sis02-dcs03-status').hasClass('hl'));
     const composed = await whatIfView(x.page);
 
-    const fresh = await x.openFresh(`/${new URL(x.page.url()).search}`);
+    sharedLink = `/${new URL(x.page.url()).search}`;
+    const fresh = await x.openFresh(sharedLink);
     try {
       const reopened = await whatIfView(fresh);
       expect(reopened).toEqual(composed);
@@ -154,6 +157,13 @@ describe('what-if', () => {
     } finally {
       await fresh.context().close();
     }
+  });
+
+  it('lights up a collapsed zone on a finding path in place of the members it hides', async () => {
+    await x.open(`${sharedLink}&collapsed=z-sis`);
+    expect(await highlighted(x.page)).toEqual(['c-ctl-sis-a', 'dcs-ctl-03', 'z-ctl', 'z-sis']);
+    expect(await x.page.evaluate(() => window.interlock!.cy.getElementById('z-sis').classes())).toEqual(expect.arrayContaining(['summary', 'hl', 'sev-HIGH']));
+    await x.shot('29-whatif-finding-collapsed-sis');
   });
 
   it('refills the patch and auth forms from a link', async () => {

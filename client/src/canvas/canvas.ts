@@ -170,13 +170,15 @@ export class GraphCanvas {
     this.cy.viewport({ zoom, pan: { x: (this.cy.width() - zoom * (x1 + x2)) / 2, y: (this.cy.height() - zoom * (y1 + y2)) / 2 } });
   }
 
-  /** Adds the elements not yet in the view (e.g. a SIF path reaching into a collapsed zone). */
+  /** Adds the elements not yet in the view (e.g. a SIF path reaching into a summary zone). */
   merge(elements: GraphElementT[]): boolean {
     const missing = elements.filter((el) => this.cy.getElementById(el.data.id).empty());
     if (missing.length === 0) return false;
     this.cy.batch(() => {
       for (const el of missing) {
         if (el.data.kind === 'asset' && this.cy.getElementById(el.data.parent).empty()) continue;
+        // An end left out (parked in a collapsed zone) leaves its links out too.
+        if ((el.data.kind === 'conduit' || el.data.kind === 'flow') && this.cy.$id(el.data.source).union(this.cy.$id(el.data.target)).length < 2) continue;
         // A summary zone receiving some of its assets becomes a partly open zone.
         if (el.data.kind === 'asset') this.cy.getElementById(el.data.parent).removeClass('summary');
         this.cy.add(decorate(el, (z) => this.cy.getElementById(z).data('purdueLevel') as number | undefined, this.zoneFont));

@@ -24,6 +24,17 @@ export class ZoneCollapser {
     return [...this.parkedNodes.keys()].sort();
   }
 
+  /**
+   * The collapsed zones standing in for an element parked out of the graph: the zone of a parked
+   * asset, the zones of a parked flow's parked ends; none for anything else.
+   */
+  standIn(id: string): string[] {
+    for (const [zone, nodes] of this.parkedNodes) if (nodes.getElementById(id).nonempty()) return [zone];
+    const edge = this.parkedEdges?.getElementById(id);
+    if (!edge || edge.empty()) return [];
+    return [...new Set([String(edge.data('source')), String(edge.data('target'))].flatMap((end) => this.standIn(end)))];
+  }
+
   collapse(zone: string): boolean {
     const cy = this.cy();
     const node = cy.getElementById(zone);

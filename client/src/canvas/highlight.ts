@@ -19,11 +19,15 @@ export function clearHighlight(cy: Core): void {
   });
 }
 
+/** The elements in view standing in for one that is not, e.g. the collapsed zone holding an asset. */
+export type StandIn = (id: string) => string[];
+
 /**
  * Highlights the given ids. A firewall rule id selects the conduit that carries it (rules are not
- * drawn); ids not in the view (SIFs, procedures) are ignored. Returns what was highlighted.
+ * drawn); an element parked in a collapsed zone lights up that zone, so the path stays visible;
+ * other ids not in the view (SIFs, procedures) are ignored. Returns what was highlighted.
  */
-export function highlight(cy: Core, ids: PathIds, severity?: Severity): CollectionReturnValue {
+export function highlight(cy: Core, ids: PathIds, severity?: Severity, standIn: StandIn = () => []): CollectionReturnValue {
   clearHighlight(cy);
   let hl = cy.collection();
   const ruleOwner = new Map<string, string>();
@@ -32,8 +36,10 @@ export function highlight(cy: Core, ids: PathIds, severity?: Severity): Collecti
   });
   for (const id of [...ids.nodes, ...ids.edges]) {
     const el = cy.getElementById(id);
+    const owner = ruleOwner.get(id);
     if (el.nonempty()) hl = hl.union(el);
-    else if (ruleOwner.has(id)) hl = hl.union(cy.getElementById(ruleOwner.get(id)!));
+    else if (owner) hl = hl.union(cy.getElementById(owner));
+    else for (const zone of standIn(id)) hl = hl.union(cy.getElementById(zone));
   }
   const context = hl.nodes().ancestors();
   cy.batch(() => {

@@ -152,6 +152,11 @@ export function stylesheet(large: boolean): StylesheetJson {
       },
     },
     { selector: 'node.zone.hl', style: { 'border-width': px(5) } },
+    // A collapsed zone standing in for path members it hides: lit up like them.
+    {
+      selector: 'node.zone.summary.hl',
+      style: { 'underlay-color': COLORS.highlight, 'underlay-padding': px(10), 'underlay-opacity': 0.75, 'underlay-shape': 'round-rectangle' },
+    },
     {
       selector: 'edge.hl',
       style: {
