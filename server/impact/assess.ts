@@ -18,12 +18,19 @@ interface Assessed {
   conduits: string[];
 }
 
-/** Every string in the rows that could be an entity id (free text such as a flow's purpose cannot). */
-function idsIn(value: unknown, into: string[] = []): string[] {
-  if (typeof value === 'string' && ID_PATTERN.test(value)) into.push(value);
-  else if (Array.isArray(value)) value.forEach((v) => idsIn(v, into));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => idsIn(v, into));
-  return into;
+/**
+ * Every string in the rows that could be an entity id (free text such as a flow's purpose cannot).
+ * Rows repeat the same ids many times (an exposure answer can hold thousands of rows naming one
+ * conduit), so each distinct string is tested once.
+ */
+function idsIn(value: unknown, seen = new Set<string>()): string[] {
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') seen.add(v);
+    else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  walk(value);
+  return [...seen].filter((s) => ID_PATTERN.test(s));
 }
 
 async function flowSafety(tx: Tx, flowIds: string[], conduits: string[] = []): Promise<Map<string, FlowSafety>> {

@@ -156,7 +156,12 @@ export function exposureFindings(rows: ReadonlyArray<ExposureRow>, ctx: Firewall
   const viaAny = new Set(rows.filter((r) => r.source === 'any').map(key));
   const kept = mergePorts(rows.filter((r) => r.source === 'any' || !viaAny.has(key(r))));
   const groups = new Map<string, ExposureRow[]>();
-  for (const r of kept) groups.set(`${r.conduit}|${r.destinationZone}`, [...(groups.get(`${r.conduit}|${r.destinationZone}`) ?? []), r]);
+  for (const r of kept) {
+    const k = `${r.conduit}|${r.destinationZone}`;
+    const group = groups.get(k);
+    if (group) group.push(r);
+    else groups.set(k, [r]);
+  }
   return [...groups.values()].map((group) => {
     const first = group[0]!;
     const critical = group.some((r) => r.source === 'any' || (r.sourceSlAchieved ?? 0) < r.destinationSlTarget);
