@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   log('Warming up the graph and what-if queries (a cold JVM plans each query shape once)...');
   const warm = await warmUp(app, db.graph).catch((error: Error) => ({ ms: 0, requests: [], error }));
   if ('error' in warm) log(`Warm-up skipped: ${warm.error.message}`);
-  else log(`Warmed up in ${(warm.ms / 1000).toFixed(1)} s (${warm.requests.length} requests).`);
+  else {
+    const odd = warm.requests.filter((r) => r.status !== 200).map((r) => `${r.what} answered ${r.status}`);
+    log(`Warmed up in ${(warm.ms / 1000).toFixed(1)} s (${warm.requests.length} requests${odd.length ? `; ${odd.join(', ')}` : ''}).`);
+  }
   log(`Interlock is up: ${address}/ (web explorer), ${address}/docs (API documentation)`);
 }
 
