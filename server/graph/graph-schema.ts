@@ -141,3 +141,17 @@ export const SifGraph = z.object({
   elements: z.array(GraphElement),
 });
 export type SifGraphT = z.infer<typeof SifGraph>;
+
+/** Bounds one locate request: a path or a neighbourhood is far smaller. */
+export const LOCATE_MAX_IDS = 2000;
+
+export const LocateBody = z.object({
+  ids: z.array(Id).min(1, 'list at least one id').max(LOCATE_MAX_IDS, `list at most ${LOCATE_MAX_IDS.toLocaleString('en')} ids`)
+    .describe('asset or zone ids, e.g. the members of a path that the view does not show'),
+});
+
+export const LocateResult = z.object({
+  zones: z.record(z.string(), z.string())
+    .describe('zone id by id asked for: an asset gives its zone, a zone itself; other and unknown ids are left out'),
+});
+export type LocateResultT = z.infer<typeof LocateResult>;

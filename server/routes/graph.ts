@@ -1,12 +1,14 @@
 // Cytoscape-ready views of the graph for the web explorer: the zone/conduit topology, one SIF's
 // safety path, and an asset's neighbourhood. Element ids are entity ids, so the ids in an impact
-// finding's path select elements directly.
+// finding's path select elements directly. Locate says which zone an asset sits in, for paths
+// reaching into a zone the view shows as a summary.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { ErrorBody, IdParams } from '../model/api-schemas.js';
 import { COLLAPSE_THRESHOLD } from '../graph/build-view.js';
 import { readNeighbourhood, readSifGraph, readTopology, NEIGHBOURHOOD_MAX_ASSETS } from '../graph/graph-reader.js';
-import { GraphView, NeighbourhoodQuery, SifGraph, TopologyQuery } from '../graph/graph-schema.js';
+import { GraphView, LOCATE_MAX_IDS, LocateBody, LocateResult, NeighbourhoodQuery, SifGraph, TopologyQuery } from '../graph/graph-schema.js';
+import { locate } from '../graph/locate.js';
 
 export async function graphRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -46,4 +48,16 @@ export async function graphRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: GraphView, 400: ErrorBody, 404: ErrorBody },
     },
   }, async (request) => readNeighbourhood(app.graph, request.params.id, request.query.depth));
+
+  app.post('/graph/locate', {
+    schema: {
+      tags: ['graph'],
+      summary: 'The zone each of a list of assets sits in',
+      description: `For up to ${LOCATE_MAX_IDS} ids: an asset maps to its zone, a zone to itself; any other id (a flow, a SIF, ` +
+        'an unknown id) is left out. The explorer asks this for path members hidden in a zone summarised by the server, ' +
+        'so that the zone lights up in their place.',
+      body: LocateBody,
+      response: { 200: LocateResult, 400: ErrorBody },
+    },
+  }, async (request) => locate(app.graph, request.body.ids));
 }
