@@ -2,7 +2,7 @@
 // drift between server and client fails loudly here rather than as a blank panel.
 import { z } from 'zod';
 import { ImpactRequest, ImpactResponse } from '../../server/impact/change-schema.js';
-import { GraphView, SifGraph, type CollapseMode } from '../../server/graph/graph-schema.js';
+import { GraphView, LocateResult, SifGraph, type CollapseMode } from '../../server/graph/graph-schema.js';
 import { Asset, AssetDetail, Conduit, ErrorBody, FlowView, SifSummary, ZoneDetail } from '../../server/model/api-schemas.js';
 
 export class ApiError extends Error {
@@ -29,6 +29,7 @@ export const api = {
     request(GraphView, `/api/graph/topology?collapse=${collapse}${expand.length ? `&expand=${enc(expand.join(','))}` : ''}`),
   sifGraph: (id: string) => request(SifGraph, `/api/graph/sif/${enc(id)}`),
   neighbourhood: (id: string, depth: number) => request(GraphView, `/api/graph/asset/${enc(id)}?depth=${depth}`),
+  locate: (ids: string[]) => request(LocateResult, '/api/graph/locate', { method: 'POST', body: JSON.stringify({ ids }) }),
   sifs: () => request(z.array(SifSummary), '/api/sifs'),
   searchAssets: (q: string, limit = 12) => request(z.array(Asset), `/api/assets?q=${enc(q)}&limit=${limit}`),
   asset: (id: string) => request(AssetDetail, `/api/assets/${enc(id)}`),

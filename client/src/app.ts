@@ -17,11 +17,13 @@ import { PathViews } from './path-views.js';
 import { openPrintView } from './print/print-view.js';
 import { parseState, writeState, type ViewState } from './url-state.js';
 import { WhatIfPanel } from './whatif/whatif-panel.js';
+import { ZoneLocator } from './zone-locator.js';
 
 export class App {
   state: ViewState = parseState(location.search);
   readonly canvas = new GraphCanvas(byId('cy'), { select: (id) => this.select(id), toggleZone: (id) => void this.toggleZone(id) });
   readonly collapser = new ZoneCollapser(() => this.canvas.cy);
+  readonly locator = new ZoneLocator(() => this.canvas.cy);
   readonly info: InfoPanel;
   readonly toolbar: Toolbar;
   readonly whatif: WhatIfPanel;
@@ -45,7 +47,7 @@ export class App {
     });
     this.info = new InfoPanel(ctx);
     this.paths = new PathViews({
-      canvas: this.canvas, collapser: this.collapser, info: this.info, ctx,
+      canvas: this.canvas, collapser: this.collapser, locator: this.locator, info: this.info, ctx,
       update: (patch) => this.update(patch),
       showExplore: () => this.setTab('explore'),
       reselect: () => this.select(this.state.sel ?? null),
@@ -66,7 +68,8 @@ export class App {
       selected: () => this.state.sel,
       showFinding: (f) => this.paths.showFinding(f),
       remember: (change, finding) => this.update({ change, finding }),
-      print: (result, change) => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title }),
+      print: (result, change) => void this.paths.locate(result.findings.map((f) => f.path))
+        .then(() => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title })),
     });
     for (const tab of ['explore', 'whatif'] as const) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
     byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());
@@ -123,6 +126,8 @@ export class App {
     replace(byId('status'), `${view.counts.zones} zones · ${view.counts.assets} assets · ${view.counts.conduits} conduits` +
       ` · laid out in ${Math.round(timings.layoutMs)} ms (${timings.renderer})`);
     this.info.show(overviewPanel(view.counts, view.collapsed.length));
+    // A path shown before a zone opened (or all did) is drawn again over the new view.
+    await this.paths.redraw();
   }
 
   private setTab(tab: ViewState['tab']): void {
@@ -188,7 +193,7 @@ export class App {
   private zonesChanged(): void {
     this.canvas.layout();
     this.update({ collapsed: this.collapser.collapsed() });
-    this.paths.redraw();
+    void this.paths.redraw();
   }
 
   private collapseAll(): void {

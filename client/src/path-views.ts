@@ -1,8 +1,10 @@
 // Path views over the topology: a SIF's safety path, an asset's neighbourhood, a finding's path.
-// Each highlights its elements, fades the rest, and says so in a banner with a way back.
+// Each highlights its elements, fades the rest, and says so in a banner with a way back. A path
+// never changes the view: a zone shown as a summary, by the server or the browser, stands in for
+// the members it hides, and opening it shows them.
 import type { CollectionReturnValue } from 'cytoscape';
 import type { Finding } from '../../server/impact/change-schema.js';
-import type { GraphElementT, SifGraphT } from '../../server/graph/graph-schema.js';
+import type { SifGraphT } from '../../server/graph/graph-schema.js';
 import { api } from './api-client.js';
 import type { GraphCanvas } from './canvas/canvas.js';
 import type { ZoneCollapser } from './canvas/collapse.js';
@@ -14,10 +16,12 @@ import type { InfoPanel } from './panels/info-panel.js';
 import { sifPanel } from './panels/info-sif.js';
 import type { PanelContext } from './panels/panel-kit.js';
 import type { ViewState } from './url-state.js';
+import type { ZoneLocator } from './zone-locator.js';
 
 export interface PathHost {
   readonly canvas: GraphCanvas;
   readonly collapser: ZoneCollapser;
+  readonly locator: ZoneLocator;
   readonly info: InfoPanel;
   readonly ctx: PanelContext;
   update(patch: Partial<ViewState>): void;
@@ -60,11 +64,10 @@ export class PathViews {
     const graph = await api.sifGraph(id);
     this.sif = graph;
     this.host.update({ sif: id, nb: undefined });
-    if (this.merge(graph.elements)) this.canvas.fit();
+    this.host.locator.learn(graph.elements);
     const labels = new Map(graph.elements.flatMap((el) => (el.data.kind === 'asset' && el.data.safetyRoles
       ? [[el.data.id, `${el.data.id}\n${el.data.safetyRoles.map((r) => `${r.role === 'FINAL_ELEMENT' ? 'FINAL' : r.role} ${r.voting}`).join(', ')}`] as const] : [])));
-    const hl = this.draw({ ids: this.pathOf(graph.elements), labels });
-    this.canvas.fit(focusIds(hl));
+    if (!(await this.drawAndFit({ ids: this.pathOf(graph.elements), labels }))) return;
     markSif(id);
     const flows = graph.elements.filter((e) => e.data.kind === 'flow').length;
     this.showBanner(`Safety path of ${id} · SIL ${graph.sif.sil} · ${flows} flow${flows === 1 ? '' : 's'} · the rest is faded`, 'sif');
@@ -76,43 +79,55 @@ export class PathViews {
     this.sif = undefined;
     markSif(undefined);
     this.host.update({ nb: id, depth, sif: undefined });
-    if (this.merge(view.elements)) this.canvas.fit();
-    const hl = this.draw({ ids: this.pathOf(view.elements) });
-    this.canvas.fit(focusIds(hl));
+    this.host.locator.learn(view.elements);
+    if (!(await this.drawAndFit({ ids: this.pathOf(view.elements) }))) return;
     const assets = view.elements.filter((e) => e.data.kind === 'asset').length;
     this.showBanner(`Neighbourhood of ${id} · ${depth} hop${depth > 1 ? 's' : ''} · ${assets} assets${view.truncated ? ' (cut at the size limit)' : ''}`, 'nb');
   }
 
-  showFinding(f: Finding | undefined): void {
+  async showFinding(f: Finding | undefined): Promise<void> {
     if (!f) {
       if (!this.sif) this.clearPaths(false);
       return;
     }
-    const hl = this.draw({ ids: f.path, severity: f.severity });
-    this.canvas.fit(focusIds(hl));
+    if (!(await this.drawAndFit({ ids: f.path, severity: f.severity }))) return;
     this.showBanner(`${f.rule} · ${f.severity} · its path is highlighted`, 'finding');
   }
 
   /**
-   * Brings a path's elements into the view (a server-side summary zone opens for them), except
-   * those parked in a zone the user collapsed: that zone stands in for them, and stays collapsed.
+   * Highlights a path and frames it once the zones standing in for its hidden members are known;
+   * false, drawing nothing, when another path (or none) took its place meanwhile.
    */
-  private merge(elements: GraphElementT[]): boolean {
-    return this.canvas.merge(elements.filter((el) => this.host.collapser.standIn(el.data.id).length === 0));
+  private async drawAndFit(path: ShownPath): Promise<boolean> {
+    this.shown = path;
+    await this.locate([path.ids]);
+    if (this.shown !== path) return false;
+    this.canvas.fit(focusIds(this.paint(path)));
+    return true;
+  }
+
+  /** Finds the summary zones hiding members of these paths, so that paint() can light them up. */
+  async locate(paths: PathIds[]): Promise<void> {
+    // Without an answer the path is still drawn, only without stand-ins for the members it hides.
+    await this.host.locator.locate(paths.flatMap((p) => [...p.nodes, ...p.edges])).catch(() => undefined);
   }
 
   /** Highlights a path and remembers it, so that redraw() can show it again. */
-  private draw(path: ShownPath): CollectionReturnValue {
+  private paint(path: ShownPath): CollectionReturnValue {
     this.shown = path;
     const cy = this.canvas.cy;
-    const hl = highlight(cy, path.ids, path.severity, (id) => this.host.collapser.standIn(id));
+    const standIn = (id: string) => {
+      const collapsed = this.host.collapser.standIn(id);
+      return collapsed.length > 0 ? collapsed : this.host.locator.standIn(id);
+    };
+    const hl = highlight(cy, path.ids, path.severity, standIn);
     for (const [id, label] of path.labels ?? []) cy.getElementById(id).data('roleLabel', label);
     return hl;
   }
 
   /** Highlights the path shown again, and frames it, after zones on it collapsed or opened. */
-  redraw(): void {
-    if (this.shown) this.canvas.fit(focusIds(this.draw(this.shown)));
+  async redraw(): Promise<void> {
+    if (this.shown) await this.drawAndFit(this.shown);
   }
 
   private pathOf(elements: Array<{ group: string; data: { id: string } }>): PathIds {
@@ -135,19 +150,22 @@ export class PathViews {
     this.banner.hidden = false;
   }
 
-  /** A picture of a finding's path for the print view; the screen view is put back afterwards. */
+  /**
+   * A picture of a finding's path for the print view; the screen view is put back afterwards.
+   * Synchronous, so locate() the findings' paths first for their hidden members to show.
+   */
   snapshot(f?: Finding): string {
     const cy = this.canvas.cy;
     const before = { shown: this.shown, zoom: cy.zoom(), pan: { ...cy.pan() } };
     const selected = cy.$(':selected');
     selected.unselect();
     clearHighlight(cy);
-    const hl = f ? this.draw({ ids: f.path, severity: f.severity }) : cy.collection();
+    const hl = f ? this.paint({ ids: f.path, severity: f.severity }) : cy.collection();
     this.canvas.fit(hl.nonempty() ? focusIds(hl) : undefined);
     const png = this.canvas.png(false, 1.5);
     clearHighlight(cy);
     this.shown = before.shown;
-    if (before.shown) this.draw(before.shown);
+    if (before.shown) this.paint(before.shown);
     cy.viewport({ zoom: before.zoom, pan: before.pan });
     selected.select();
     return png;

@@ -123,6 +123,24 @@ describe('safety paths', () => {
     await x.shot('14-sif-101-sis-open-again');
   });
 
+  it('keeps zones summarised by the server closed for a SIF path: they stand in for its members, as a collapsed zone does', async () => {
+    const locates: string[] = [];
+    x.page.on('request', (r) => void (r.url().endsWith('/api/graph/locate') && locates.push(r.url())));
+    await x.open('/?collapse=all&sif=sif-101');
+    const view = await x.page.evaluate(() => {
+      const cy = window.interlock!.cy;
+      return { assets: cy.nodes('.asset').length, sis: cy.getElementById('z-sis').classes().filter((c) => ['summary', 'hl'].includes(c)).sort() };
+    });
+    expect(view).toEqual({ assets: 0, sis: ['hl', 'summary'] });
+    // Every zone and conduit of the path lights up; its assets and flows are inside the summaries.
+    const inView = await x.page.evaluate((ids) => ids.filter((id) => window.interlock!.cy.getElementById(id).nonempty()), await expectedPath('sif-101'));
+    expect(await highlighted(x.page)).toEqual(inView);
+    expect(inView).toEqual(expect.arrayContaining(['z-sis', 'z-field', 'c-ctl-sis-a']));
+    // The SIF view says where its members sit: nothing to ask.
+    expect(locates).toEqual([]);
+    await x.shot('15-sif-101-server-summaries');
+  });
+
   it('logged no console errors', () => {
     expect(x.errors).toEqual([]);
   });

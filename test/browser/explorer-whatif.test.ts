@@ -6,8 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickElement, highlighted, referencePlant, SCREENSHOTS, startExplorer, waitText, type Explorer } from './helpers/explorer.js';
 
 let x: Explorer;
+/** Every request asking the server where path members sit, with the ids asked about. */
+const locates: string[][] = [];
 beforeAll(async () => {
   x = await startExplorer(referencePlant());
+  x.page.on('request', (r) => {
+    if (r.url().endsWith('/api/graph/locate')) locates.push((r.postDataJSON() as { ids: string[] }).ids);
+  });
   await x.open();
 });
 afterAll(async () => x?.close());
@@ -58,6 +63,8 @@ describe('what-if', () => {
     const ids = await highlighted(x.page);
     expect(ids).toEqual(expect.arrayContaining(['f-sis02-dcs03-status', 'c-ctl-sis-a', 'sis-ls-02', 'dcs-ctl-03']));
     expect(ids).not.toContain('c-ent-dmz');
+    // Everything of the path is in this view: nothing to ask the server.
+    expect(locates).toEqual([]);
     await waitText(x.page, '#banner', 'FW-BLOCKS-SAFETY-FLOW');
     expect(x.page.url()).toMatch(/change=.*finding=\d+/);
     await x.shot('21-whatif-blocks-safety-flow');
@@ -164,6 +171,44 @@ describe('what-if', () => {
     expect(await highlighted(x.page)).toEqual(['c-ctl-sis-a', 'dcs-ctl-03', 'z-ctl', 'z-sis']);
     expect(await x.page.evaluate(() => window.interlock!.cy.getElementById('z-sis').classes())).toEqual(expect.arrayContaining(['summary', 'hl', 'sev-HIGH']));
     await x.shot('29-whatif-finding-collapsed-sis');
+    expect(locates).toEqual([]);
+  });
+
+  it('lights up a zone summarised by the server in place of the path members it hides, as a collapsed one, and the members once it opens', async () => {
+    await x.open('/?tab=whatif&collapse=all&expand=z-ctl');
+    expect(await x.page.evaluate(() => window.interlock!.cy.getElementById('z-sis').classes())).toEqual(expect.arrayContaining(['summary']));
+    await x.page.selectOption('#fw-conduit', 'c-ctl-sis-a');
+    await x.page.locator('#pane-whatif tr[data-rule="r-ctlsisa-040"]').waitFor();
+    await x.page.locator('[name="remove-r-ctlsisa-040"]').check();
+    await assess();
+    await x.page.locator('#findings .finding[data-rule="FW-BLOCKS-SAFETY-FLOW"]').filter({ hasText: 'f-sis02-dcs03-status' }).first().click();
+    await x.page.waitForFunction(() => window.interlock!.cy.getElementById('z-sis').hasClass('hl'));
+    const view = () => x.page.evaluate(() => {
+      const cy = window.interlock!.cy;
+      return {
+        highlighted: window.interlock!.highlighted(),
+        sis: cy.getElementById('z-sis').classes().filter((c) => ['summary', 'client-collapsed', 'hl', 'sev-HIGH', 'faded'].includes(c)).sort(),
+        // Everything is either on the path, a zone around it, or faded.
+        unaccounted: cy.elements().not('.hl, .hl-context, .faded').map((e) => e.id()),
+        faded: cy.$('.faded').map((e) => e.id()),
+      };
+    });
+    const summarised = await view();
+    expect(summarised.highlighted).toEqual(['c-ctl-sis-a', 'dcs-ctl-03', 'z-ctl', 'z-sis']);
+    expect(summarised.sis).toEqual(['hl', 'sev-HIGH', 'summary']);
+    expect(summarised.unaccounted).toEqual([]);
+    expect(summarised.faded).toEqual(expect.arrayContaining(['z-ent', 'z-dmz', 'z-fgs', 'z-field', 'c-ent-dmz', 'c-ctl-sis-b', 'fw-ot-01']));
+    // One request, for the path members missing from the view.
+    expect(locates).toHaveLength(1);
+    expect(locates[0]).toEqual(expect.arrayContaining(['sis-ls-02', 'f-sis02-dcs03-status']));
+    expect(locates[0]).not.toContain('dcs-ctl-03');
+    await x.shot('29b-whatif-finding-server-summarised-sis');
+
+    await clickElement(x.page, 'z-sis', 2);
+    await x.page.waitForFunction(() => window.interlock!.cy.getElementById('sis-ls-02').hasClass('hl'), null, { timeout: 20_000 });
+    expect(x.page.url()).toContain('expand=z-ctl%2Cz-sis');
+    expect(await highlighted(x.page)).toEqual(['c-ctl-sis-a', 'dcs-ctl-03', 'f-sis02-dcs03-status', 'sis-ls-02', 'z-ctl', 'z-sis']);
+    expect(locates).toHaveLength(1);
   });
 
   it('refills the patch and auth forms from a link', async () => {

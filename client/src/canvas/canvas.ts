@@ -59,13 +59,6 @@ function decorate(el: GraphElementT, levelOf: (zone: string) => number | undefin
 /** Zone and band titles grow as the view zooms out, so the overview stays readable. */
 const ZONE_FONT = { min: 17, max: 26, summaryMax: 20, screen: 10.5 };
 
-/** Applies the bends to edges already in the graph (after a merge brought new ones). */
-function assignBends(cy: Core): void {
-  const edges = cy.edges();
-  const bend = bends(edges.map((e) => ({ kind: String(e.data('kind')), source: String(e.data('source')), target: String(e.data('target')) })));
-  edges.forEach((e, i) => void e.data('bend', bend[i]));
-}
-
 /** The same, on definitions not yet added. */
 function withBends(defs: ElementDefinition[]): ElementDefinition[] {
   const edges = defs.filter((d) => d.group === 'edges');
@@ -168,25 +161,6 @@ export class GraphCanvas {
     // Cytoscape ignores a zoom outside its limits rather than clamping it, as fit() does.
     const zoom = Math.max(this.cy.minZoom(), Math.min(MAX_FIT_ZOOM, (this.cy.width() - 72) / (x2 - x1), (this.cy.height() - 72) / (y2 - y1)));
     this.cy.viewport({ zoom, pan: { x: (this.cy.width() - zoom * (x1 + x2)) / 2, y: (this.cy.height() - zoom * (y1 + y2)) / 2 } });
-  }
-
-  /** Adds the elements not yet in the view (e.g. a SIF path reaching into a summary zone). */
-  merge(elements: GraphElementT[]): boolean {
-    const missing = elements.filter((el) => this.cy.getElementById(el.data.id).empty());
-    if (missing.length === 0) return false;
-    this.cy.batch(() => {
-      for (const el of missing) {
-        if (el.data.kind === 'asset' && this.cy.getElementById(el.data.parent).empty()) continue;
-        // An end left out (parked in a collapsed zone) leaves its links out too.
-        if ((el.data.kind === 'conduit' || el.data.kind === 'flow') && this.cy.$id(el.data.source).union(this.cy.$id(el.data.target)).length < 2) continue;
-        // A summary zone receiving some of its assets becomes a partly open zone.
-        if (el.data.kind === 'asset') this.cy.getElementById(el.data.parent).removeClass('summary');
-        this.cy.add(decorate(el, (z) => this.cy.getElementById(z).data('purdueLevel') as number | undefined, this.zoneFont));
-      }
-      assignBends(this.cy);
-    });
-    this.layout();
-    return true;
   }
 
   /** Re-measures the container after the page around it changed size. */

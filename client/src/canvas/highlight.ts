@@ -19,12 +19,13 @@ export function clearHighlight(cy: Core): void {
   });
 }
 
-/** The elements in view standing in for one that is not, e.g. the collapsed zone holding an asset. */
+/** The elements in view standing in for one that is not, e.g. the summary zone holding an asset. */
 export type StandIn = (id: string) => string[];
 
 /**
  * Highlights the given ids. A firewall rule id selects the conduit that carries it (rules are not
- * drawn); an element parked in a collapsed zone lights up that zone, so the path stays visible;
+ * drawn); an element hidden in a zone shown as a summary (collapsed in the browser or summarised
+ * by the server) lights up that zone, so the path stays visible;
  * other ids not in the view (SIFs, procedures) are ignored. Returns what was highlighted.
  */
 export function highlight(cy: Core, ids: PathIds, severity?: Severity, standIn: StandIn = () => []): CollectionReturnValue {

@@ -16,7 +16,7 @@ const KINDS: Array<[Kind, string]> = [['firewall', 'Firewall rules'], ['patch', 
 export interface WhatIfHost {
   conduits(): Array<{ id: string; name: string }>;
   selected(): string | undefined;
-  showFinding(finding: Finding | undefined): void;
+  showFinding(finding: Finding | undefined): Promise<void>;
   remember(change: string | undefined, finding: number | undefined): void;
   print(result: ImpactResponseT, change: Change): void;
 }
@@ -97,7 +97,7 @@ export class WhatIfPanel {
 
   private async assess(change: Change, finding?: number): Promise<void> {
     replace(this.resultBox, h('p', { class: 'muted', id: 'whatif-running' }, 'Assessing…'));
-    this.host.showFinding(undefined);
+    void this.host.showFinding(undefined);
     try {
       const response = await api.impact({ change });
       this.result = { response, change };
@@ -106,7 +106,7 @@ export class WhatIfPanel {
       this.renderResult();
       this.resultBox.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
       if (finding !== undefined && response.findings[finding]) {
-        this.pick(finding);
+        await this.pick(finding);
         this.resultBox.querySelector('.finding.active')?.scrollIntoView({ block: 'nearest', behavior: 'instant' as ScrollBehavior });
       }
     } catch (error) {
@@ -119,12 +119,14 @@ export class WhatIfPanel {
     }
   }
 
-  pick(index: number): void {
+  /** Resolves once the finding's path is drawn. */
+  async pick(index: number): Promise<void> {
     if (!this.result) return;
     this.active = this.active === index ? undefined : index;
-    this.host.showFinding(this.active === undefined ? undefined : this.result.response.findings[this.active]);
+    const shown = this.host.showFinding(this.active === undefined ? undefined : this.result.response.findings[this.active]);
     this.host.remember(JSON.stringify(this.result.change), this.active);
     this.renderResult();
+    await shown;
   }
 
   private renderResult(): void {
@@ -133,7 +135,7 @@ export class WhatIfPanel {
     replace(this.resultBox,
       h('p', { class: 'change-line' }, describeChange(change)),
       verdict(response),
-      response.findings.length > 0 ? findingsList(response, (i) => this.pick(i), this.active) : false,
+      response.findings.length > 0 ? findingsList(response, (i) => void this.pick(i), this.active) : false,
       h('div', { class: 'button-row' },
         h('button', { type: 'button', id: 'print-view-btn', onclick: () => this.host.print(response, change) }, 'Print view')));
   }
