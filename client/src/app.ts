@@ -4,7 +4,7 @@ import type { GraphViewT } from '../../server/graph/graph-schema.js';
 import { api } from './api-client.js';
 import { GraphCanvas } from './canvas/canvas.js';
 import { ZoneCollapser } from './canvas/collapse.js';
-import { applyFilters, type Filters } from './controls/filters.js';
+import { applyFilters, isFiltering, type Filters } from './controls/filters.js';
 import { renderSifList, renderZoneList, type ZoneItem } from './controls/pick-lists.js';
 import { Toolbar } from './controls/toolbar.js';
 import { byId, h, replace } from './dom.js';
@@ -115,7 +115,7 @@ export class App {
     const filters: Filters = { domain: this.state.domain, type: this.state.type, zone: this.state.zone };
     applyFilters(this.canvas.cy, filters);
     if (this.state.flows) this.canvas.cy.edges('.flow').addClass('shown');
-    if (this.state.collapsed.length || filters.domain || filters.type || filters.zone) {
+    if (this.state.collapsed.length || isFiltering(filters)) {
       timings.layoutMs += this.canvas.layout();
       this.canvas.fit();
     }
