@@ -30,8 +30,6 @@ export interface ViewState {
   finding?: number;
 }
 
-export const DEFAULT_STATE: ViewState = { tab: 'explore', depth: 1, collapsed: [], collapse: 'auto', expand: [], flows: false, large: false };
-
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
 
 export function parseState(search: string): ViewState {
