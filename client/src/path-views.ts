@@ -112,9 +112,8 @@ export class PathViews {
     await this.host.locator.locate(paths.flatMap((p) => [...p.nodes, ...p.edges])).catch(() => undefined);
   }
 
-  /** Highlights a path and remembers it, so that redraw() can show it again. */
+  /** Highlights a path, with the zones standing in for the members it hides. */
   private paint(path: ShownPath): CollectionReturnValue {
-    this.shown = path;
     const cy = this.canvas.cy;
     const standIn = (id: string) => {
       const collapsed = this.host.collapser.standIn(id);
@@ -156,7 +155,7 @@ export class PathViews {
    */
   snapshot(f?: Finding): string {
     const cy = this.canvas.cy;
-    const before = { shown: this.shown, zoom: cy.zoom(), pan: { ...cy.pan() } };
+    const before = { zoom: cy.zoom(), pan: { ...cy.pan() } };
     const selected = cy.$(':selected');
     selected.unselect();
     clearHighlight(cy);
@@ -164,8 +163,7 @@ export class PathViews {
     this.canvas.fit(hl.nonempty() ? focusIds(hl) : undefined);
     const png = this.canvas.png(false, 1.5);
     clearHighlight(cy);
-    this.shown = before.shown;
-    if (before.shown) this.paint(before.shown);
+    if (this.shown) this.paint(this.shown);
     cy.viewport({ zoom: before.zoom, pan: before.pan });
     selected.select();
     return png;
