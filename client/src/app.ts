@@ -9,7 +9,6 @@ import { renderSifList, renderZoneList, type ZoneItem } from './controls/pick-li
 import { Toolbar } from './controls/toolbar.js';
 import { byId, h, replace } from './dom.js';
 import { InfoPanel, type Selection } from './panels/info-panel.js';
-import { sifPanel } from './panels/info-sif.js';
 import { overviewPanel } from './panels/info-topology.js';
 import { renderLegend } from './panels/legend.js';
 import type { PanelContext } from './panels/panel-kit.js';
@@ -155,7 +154,7 @@ export class App {
   select(id: string | null): void {
     this.update({ sel: id ?? undefined });
     if (!id) {
-      if (this.paths.sif) this.info.show(sifPanel(this.paths.sif, this.ctx, () => this.paths.clearPaths()));
+      if (this.paths.sif) this.paths.showSifPanel(this.paths.sif);
       else if (this.view) this.info.show(overviewPanel(this.view.counts, this.view.collapsed.length));
       return;
     }

@@ -71,6 +71,11 @@ export class PathViews {
     markSif(id);
     const flows = graph.elements.filter((e) => e.data.kind === 'flow').length;
     this.showBanner(`Safety path of ${id} · SIL ${graph.sif.sil} · ${flows} flow${flows === 1 ? '' : 's'} · the rest is faded`, 'sif');
+    this.showSifPanel(graph);
+  }
+
+  /** Shows a SIF's panel in the info panel, its "Clear highlight" clearing the path. */
+  showSifPanel(graph: SifGraphT): void {
     this.host.info.show(sifPanel(graph, this.host.ctx, () => this.clearPaths()));
   }
 
