@@ -145,7 +145,6 @@ export class App {
     // On a projector the graph needs the room; the legend stays one click away.
     byId('legend').classList.toggle('closed', this.state.large);
     if (this.canvas.cy) {
-      this.canvas.resize();
       this.canvas.setLarge(this.state.large);
       this.canvas.fit();
     }

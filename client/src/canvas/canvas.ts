@@ -168,6 +168,7 @@ export class GraphCanvas {
     this.cy?.resize();
   }
 
+  /** Re-measures the container (the legend may have closed) and restyles and lays out for the size. */
   setLarge(large: boolean): void {
     this.large = large;
     this.cy.resize();
