@@ -9,7 +9,7 @@ export interface BendEdge {
   target: string;
 }
 
-/** The bend of each edge, in the order given; works on definitions and on drawn edges alike. */
+/** The bend of each edge, in the order given. */
 export function bends(edges: BendEdge[]): number[] {
   const groups = new Map<string, number[]>();
   edges.forEach((e, i) => {

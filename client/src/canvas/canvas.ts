@@ -59,7 +59,7 @@ function decorate(el: GraphElementT, levelOf: (zone: string) => number | undefin
 /** Zone and band titles grow as the view zooms out, so the overview stays readable. */
 const ZONE_FONT = { min: 17, max: 26, summaryMax: 20, screen: 10.5 };
 
-/** The same, on definitions not yet added. */
+/** Sets each edge definition's bend, spreading parallel edges apart (see bends.ts). */
 function withBends(defs: ElementDefinition[]): ElementDefinition[] {
   const edges = defs.filter((d) => d.group === 'edges');
   const bend = bends(edges.map((d) => ({ kind: String(d.data.kind), source: String(d.data.source), target: String(d.data.target) })));
