@@ -176,6 +176,14 @@ describe('change sets', () => {
     ]);
   });
 
+  it('a group one patch of the set empties on its own is that patch\'s finding, not a combined one', async () => {
+    const { body } = await assess({ changes: [{ kind: 'patch', targets: ['pt1', 'pt2'] }, { kind: 'patch', targets: ['pt3'] }] });
+    expect(body.findings.map((f: F) => [f.id, f.severity, f.changes])).toEqual([
+      ['PATCH-SIF-ELEMENT:sif-hp:sensors@0', 'CRITICAL', [0]],
+      ['PATCH-SIF-ELEMENT:sif-hp:sensors@1', 'MEDIUM', [1]],
+    ]);
+  });
+
   it('errors in a set name the change by index', async () => {
     const res = await assess({ changes: [{ kind: 'patch', targets: ['pt1'] }, { kind: 'firewall', conduit: 'c-ghost', remove: ['x'] }] });
     expect(res.status).toBe(404);

@@ -14,7 +14,6 @@ import { highest, severityRank } from './severity.js';
 interface Assessed {
   shape: Shaper;
   ids: string[];
-  elementGroups?: ElementGroupRow[];
   conduits: string[];
 }
 
@@ -65,7 +64,6 @@ async function assessOne(tx: Tx, n: NormalizedChange): Promise<Assessed> {
     const safety = await flowSafety(tx, paths.map((p) => p.flow));
     return {
       ids: idsIn([groups, paths, [...safety.values()]]),
-      elementGroups: groups,
       conduits: [],
       shape: (names) => {
         const ctx = { index: n.index, requiresReboot: n.change.requiresReboot, downtimeMinutes: n.change.downtimeMinutes, names, safety };
@@ -89,12 +87,10 @@ export async function assessImpact(graph: Graph, request: ImpactRequest): Promis
     checkedCounts.catch(() => {}); // awaited below; a failure elsewhere must not leave it unhandled
     const normalized = await inOrder(changes.map((change, i) => normalizeChange(tx, change, i, request.change ? 'change' : `changes[${i}]`)));
     // A set's combined queries need only the normalised changes: they go out with the singles'.
-    let singles = new Map<number, ElementGroupRow[]>();
     const [assessed, combined] = await inOrder([
       inOrder(normalized.map((n) => assessOne(tx, n))),
-      normalized.length > 1 ? inOrder([combinedFlowFindings(tx, normalized), combinedSifFindings(tx, normalized, () => singles)]) : Promise.resolve([]),
+      normalized.length > 1 ? inOrder([combinedFlowFindings(tx, normalized), combinedSifFindings(tx, normalized)]) : Promise.resolve([]),
     ]);
-    singles = new Map(assessed.flatMap((a, i) => (a.elementGroups ? [[i, a.elementGroups] as const] : [])));
 
     // Names are looked up only for the ids the wording uses, and, as ever, only for ids the rows
     // carry: a dry run of the shaping with a recorder says which.

@@ -89,32 +89,24 @@ export async function combinedFlowFindings(tx: Tx, changes: ReadonlyArray<Normal
   });
 }
 
-/**
- * `singles` (each patch's own voting groups) is read when the findings are worded, not when the
- * query runs, so the query can go out alongside the single changes' own queries.
- */
-export async function combinedSifFindings(
-  tx: Tx,
-  changes: ReadonlyArray<NormalizedChange>,
-  singles: () => ReadonlyMap<number, ReadonlyArray<ElementGroupRow>>,
-): Promise<Shaper> {
-  const patches = changes.filter((c) => c.kind === 'patch');
+export async function combinedSifFindings(tx: Tx, changes: ReadonlyArray<NormalizedChange>): Promise<Shaper> {
+  const patches = changes.flatMap((c) => (c.kind === 'patch' ? [c] : []));
   if (patches.length < 2) return none;
-  const targets = [...new Set(patches.flatMap((p) => (p.kind === 'patch' ? p.targets : [])))];
+  const targets = [...new Set(patches.flatMap((p) => p.targets))];
   const rows = (await tx.run('impact/patch-sif-elements', { targets })) as ElementGroupRow[];
-  const key = (r: ElementGroupRow) => `${r.sif}|${r.group}`;
-  return (names) => {
-    const aloneUnavailable = new Set([...singles().values()].flatMap((rs) => rs.filter((r) => !r.canTrip).map(key)));
-    return rows.filter((r) => !r.canTrip && !aloneUnavailable.has(key(r))).map((r) => ({
-      id: `COMBINED-SIF-UNAVAILABLE:${r.sif}:${r.group}`,
-      rule: 'COMBINED-SIF-UNAVAILABLE' as const,
-      severity: severityFromSil(r.sil),
-      title: `Together, the patches leave ${r.sif} (SIL ${r.sil}) unable to trip`,
-      explanation: `Each patch alone leaves the ${r.role} group "${r.group}" (${r.voting}) of ${names.of(r.sif)} able to trip, but together they take down ${names.list(r.down)}: ${r.n - r.down.length} of ${r.n} channels remain and ${r.m} are needed.`,
-      path: { nodes: [r.sif, ...r.down], edges: [] },
-      sifs: [{ id: r.sif, sil: r.sil }], asset: r.down[0],
-      changes: patches.filter((p) => p.kind === 'patch' && p.targets.some((t) => r.down.includes(t))).map((p) => p.index),
-      recommendation: 'Sequence the patches: one channel at a time, each verified before the next, or bypass the SIF under management of change in a shutdown window.',
-    }));
-  };
+  // The voting arithmetic of one patch alone needs no query: its channels down are the row's
+  // channels down that it targets.
+  const downAlone = (r: ElementGroupRow) => patches.map((p) => r.down.filter((t) => p.targets.includes(t)).length);
+  const emptiedOnlyTogether = rows.filter((r) => !r.canTrip && downAlone(r).every((down) => r.n - down >= r.m));
+  return (names) => emptiedOnlyTogether.map((r) => ({
+    id: `COMBINED-SIF-UNAVAILABLE:${r.sif}:${r.group}`,
+    rule: 'COMBINED-SIF-UNAVAILABLE' as const,
+    severity: severityFromSil(r.sil),
+    title: `Together, the patches leave ${r.sif} (SIL ${r.sil}) unable to trip`,
+    explanation: `Each patch alone leaves the ${r.role} group "${r.group}" (${r.voting}) of ${names.of(r.sif)} able to trip, but together they take down ${names.list(r.down)}: ${r.n - r.down.length} of ${r.n} channels remain and ${r.m} are needed.`,
+    path: { nodes: [r.sif, ...r.down], edges: [] },
+    sifs: [{ id: r.sif, sil: r.sil }], asset: r.down[0],
+    changes: patches.filter((p) => p.targets.some((t) => r.down.includes(t))).map((p) => p.index),
+    recommendation: 'Sequence the patches: one channel at a time, each verified before the next, or bypass the SIF under management of change in a shutdown window.',
+  }));
 }
