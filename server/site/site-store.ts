@@ -63,11 +63,8 @@ const LOAD_STEPS: Array<[keyof GraphRows, string]> = [
   ['evidence', 'site/load-evidence'],
 ];
 
-const NODE_LABELS: Partial<Record<keyof GraphRows, string>> = {
-  siteInfo: 'Site', zones: 'Zone', assets: 'Asset', conduits: 'Conduit', rules: 'FirewallRule', flows: 'Flow', sifs: 'SIF',
-  roles: 'Role', procedures: 'Procedure', frameworks: 'Framework', requirements: 'Requirement', risks: 'Risk',
-  controls: 'Control', evidence: 'Evidence',
-};
+// The rows that create nodes, and their labels: every collection, plus rules and the site itself.
+const NODE_LABELS: Partial<Record<keyof GraphRows, string>> = { ...COLLECTIONS, rules: 'FirewallRule', siteInfo: 'Site' };
 
 /**
  * Queries of one transaction with up to PIPELINE_DEPTH in flight. The driver runs them in order
