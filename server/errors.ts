@@ -29,4 +29,8 @@ export class AppError extends Error {
 export const notFound = (kind: string, id: string, path?: string) =>
   new AppError('INTERLOCK_NOT_FOUND', `${kind} "${id}" does not exist.`, path ? [{ path, message: `${kind} "${id}" does not exist.` }] : undefined);
 
+/** A request part (body, querystring, params) that failed its schema: 400 naming each field. */
+export const invalidRequest = (where: string, errors: FieldError[]) =>
+  new AppError('INTERLOCK_BAD_REQUEST', `Invalid ${where}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+
 export const conflict = (message: string, errors?: FieldError[]) => new AppError('INTERLOCK_CONFLICT', message, errors);

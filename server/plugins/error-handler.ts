@@ -4,7 +4,7 @@
 import { hasZodFastifySchemaValidationErrors } from '@fastify/type-provider-zod';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { Neo4jError } from 'neo4j-driver';
-import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.js';
+import { AppError, ERROR_CODES, invalidRequest, type ErrorCode, type FieldError } from '../errors.js';
 import { SiteValidationError } from '../site/site-store.js';
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -19,20 +19,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    const send = (e: AppError) => reply.code(e.statusCode).send(body(e.code, e.message, e.errors));
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';
-      const errors = error.validation.map((v) => ({
+      return send(invalidRequest(where, error.validation.map((v) => ({
         path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
         message: v.message,
-      }));
-      return reply.code(400).send(body('INTERLOCK_BAD_REQUEST', `Invalid ${where}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors));
+      }))));
     }
     if (error instanceof SiteValidationError) {
       return reply.code(400).send(body('INTERLOCK_INVALID_SITE', error.message, error.errors));
     }
-    if (error instanceof AppError) {
-      return reply.code(error.statusCode).send(body(error.code, error.message, error.errors));
-    }
+    if (error instanceof AppError) return send(error);
     if (error instanceof Neo4jError) {
       if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
         return reply.code(409).send(body('INTERLOCK_CONFLICT', 'That id is already taken.'));

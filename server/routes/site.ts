@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { stringify } from 'yaml';
-import { AppError } from '../errors.js';
+import { invalidRequest } from '../errors.js';
 import { ErrorBody, ExportQuery, ImportQuery, ImportResult } from '../model/api-schemas.js';
 import { SiteDocument } from '../model/site-schema.js';
 import { zodErrors } from '../model/validate-site.js';
@@ -26,8 +26,7 @@ export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
     // lets the request through, so the mode is checked here: never trust request.query as typed.
     const query = ImportQuery.safeParse(request.query);
     if (!query.success) {
-      const errors = zodErrors(query.error).map((e) => ({ path: `querystring.${e.path}`, message: e.message }));
-      throw new AppError('INTERLOCK_BAD_REQUEST', `Invalid querystring: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+      throw invalidRequest('querystring', zodErrors(query.error).map((e) => ({ path: `querystring.${e.path}`, message: e.message })));
     }
     return importSite(app.graph, request.body, query.data.mode);
   });
