@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './database.js';
+import { logLine as log } from './log-line.js';
 import { importSite, isGraphEmpty } from './site/site-store.js';
 import { warmUp } from './warm-up.js';
 
@@ -14,7 +15,6 @@ export const REFERENCE_PLANT = fileURLToPath(new URL('../fixtures/reference-plan
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = (line: string) => process.stderr.write(`${line}\n`);
   const db = await openDatabase(config, log);
 
   if (config.INTERLOCK_LOAD_FIXTURE === 'auto' && (await isGraphEmpty(db.graph))) {

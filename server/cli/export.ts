@@ -13,6 +13,7 @@ import { jsonChunks } from '../generate/json-lines.js';
 import type { SiteDocument } from '../model/site-schema.js';
 import { exportSite } from '../site/site-store.js';
 import { fail, parseArgs, runCli, writeAll } from './cli-support.js';
+import { logLine as log } from '../log-line.js';
 
 const Args = z
   .object({
@@ -39,8 +40,6 @@ function formatOf(path: string): 'json' | 'yaml' | undefined {
   const ext = extname(path).toLowerCase();
   return ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
 }
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<number> {
   const program = new Command('export')

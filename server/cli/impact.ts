@@ -13,6 +13,7 @@ import { formatReport } from '../impact/report-text.js';
 import { severityRank } from '../impact/severity.js';
 import { formatPath } from '../model/validate-site.js';
 import { fail, parseArgs, readDocument, runCli } from './cli-support.js';
+import { logLine as log } from '../log-line.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -27,8 +28,6 @@ export function toRequest(document: unknown): unknown {
   if (document && typeof document === 'object' && 'kind' in document) return { change: document };
   return document;
 }
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function reportInvalid(file: string, errors: Array<{ path: string; message: string }>): never {
   return fail(`${file} is not a valid change:\n${errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);

@@ -9,6 +9,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../database.js';
 import { importSite, SiteValidationError, type ImportProgress, type ImportResult } from '../site/site-store.js';
 import { parseArgs, readDocument, runCli } from './cli-support.js';
+import { logLine as log } from '../log-line.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -19,8 +20,6 @@ const Args = z.object({
 const PROGRESS_FROM_ROWS = 10_000;
 const PROGRESS_EVERY_MS = 1_000;
 const LARGE_FILE_BYTES = 5_000_000;
-
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<number> {
   const program = new Command('import')

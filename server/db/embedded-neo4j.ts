@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { logLine } from '../log-line.js';
 
 export const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j-launcher/', import.meta.url));
 const CLASSPATH_FILE = join(LAUNCHER_DIR, 'target', 'classpath.txt');
@@ -65,7 +66,7 @@ export function isLauncherBuilt(): boolean {
 }
 
 /** Builds the launcher unless it is up to date; Maven's download lines are the progress. */
-export async function buildLauncher(log: (line: string) => void = defaultLog): Promise<void> {
+export async function buildLauncher(log: (line: string) => void = logLine): Promise<void> {
   checkJavaAndMaven();
   if (isLauncherBuilt()) return;
   log('Building the embedded Neo4j launcher (first run fetches Neo4j 5.26 from Maven Central)…');
@@ -110,7 +111,7 @@ export function memoryForEstate(assets: number): { heapMb: number; pageCacheMb: 
 }
 
 export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
-  const log = options.log ?? defaultLog;
+  const log = options.log ?? logLine;
   await buildLauncher(log);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -179,6 +180,3 @@ function lines(child: ChildProcess, onLine: (line: string) => void): void {
   }
 }
 
-function defaultLog(line: string): void {
-  process.stderr.write(`${line}\n`);
-}
