@@ -35,14 +35,25 @@ async function post(base: string, body: unknown): Promise<ImpactResponse> {
   return json as ImpactResponse;
 }
 
+/** Wall time of `work`, and the time Neo4j reports for the queries it ran (the server is in this process). */
+async function timeIt<T>(graph: Graph, work: () => Promise<T>): Promise<{ value: T; ms: number; neo4jMs: number }> {
+  let neo4jMs = 0;
+  graph.queryTimer = (_name, ms) => { neo4jMs += ms; };
+  const started = performance.now();
+  try {
+    const value = await work();
+    return { value, ms: performance.now() - started, neo4jMs };
+  } finally {
+    graph.queryTimer = undefined;
+  }
+}
+
 export async function measureMix(graph: Graph, ix: ReferenceIndex, mix: BenchChange[], options: MeasureOptions): Promise<ChangeRun[]> {
   const runs: ChangeRun[] = mix.map((c) => ({ kind: c.kind, findings: 0, api: [], neo4j: [], floor: [], naive: NaN, naiveNeo4j: NaN, answers: { engine: [], floor: [], naive: [] } }));
   const app: FastifyInstance = await buildApp({ graph, clientDir: '/nonexistent', logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  let inside = 0;
-  graph.queryTimer = (_name, ms) => { inside += ms; };
   try {
     log(`  API: ${options.warmups} warm-up passes over ${mix.length} changes (plans compile, the JIT warms; first answers kept)`);
     for (let w = 0; w < options.warmups; w++) {
@@ -59,16 +70,13 @@ export async function measureMix(graph: Graph, ix: ReferenceIndex, mix: BenchCha
     for (let r = 0; r < options.repeats; r++) {
       // A fresh order each pass, so no change always follows the same neighbour.
       for (const i of rng.shuffle(mix.map((_, k) => k))) {
-        inside = 0;
-        const started = performance.now();
-        await post(base, mix[i]!.body);
-        runs[i]!.api.push(performance.now() - started);
-        runs[i]!.neo4j.push(inside);
+        const timed = await timeIt(graph, () => post(base, mix[i]!.body));
+        runs[i]!.api.push(timed.ms);
+        runs[i]!.neo4j.push(timed.neo4jMs);
         tick(++done);
       }
     }
   } finally {
-    graph.queryTimer = undefined;
     await app.close();
   }
 
@@ -86,23 +94,17 @@ export async function measureMix(graph: Graph, ix: ReferenceIndex, mix: BenchCha
   log('  naive Cypher reference (a): one warm-up per kind, then each change once');
   const warmed = new Set<string>();
   const tick = counter('naive changes', mix.length, 20_000);
-  graph.queryTimer = (_name, ms) => { inside += ms; };
-  try {
-    for (const [i, c] of mix.entries()) {
-      const request = ImpactRequest.parse(c.body);
-      if (!warmed.has(c.kind)) {
-        warmed.add(c.kind);
-        await naiveFindings(graph, request);
-      }
-      inside = 0;
-      const started = performance.now();
-      runs[i]!.answers.naive = await naiveFindings(graph, request);
-      runs[i]!.naive = performance.now() - started;
-      runs[i]!.naiveNeo4j = inside;
-      tick(i + 1);
+  for (const [i, c] of mix.entries()) {
+    const request = ImpactRequest.parse(c.body);
+    if (!warmed.has(c.kind)) {
+      warmed.add(c.kind);
+      await naiveFindings(graph, request);
     }
-  } finally {
-    graph.queryTimer = undefined;
+    const timed = await timeIt(graph, () => naiveFindings(graph, request));
+    runs[i]!.answers.naive = timed.value;
+    runs[i]!.naive = timed.ms;
+    runs[i]!.naiveNeo4j = timed.neo4jMs;
+    tick(i + 1);
   }
   return runs;
 }
