@@ -6,8 +6,8 @@
 import { PRODUCTS } from '../server/generate/vendor-catalog.js';
 import { createRng, type Rng } from '../server/generate/random.js';
 import type { AssetT, FlowT } from '../server/model/site-schema.js';
-import type { RefFlow } from '../server/reference/firewall-reference.js';
-import type { ReferenceIndex } from '../server/reference/reference-index.js';
+import type { RefFlow } from '../server/oracle/firewall-evaluator.js';
+import type { EstateIndex } from '../server/oracle/estate-index.js';
 
 export const KINDS = [
   'fw-remove', 'fw-deny-before', 'fw-modify', 'fw-allow-safety',
@@ -23,7 +23,7 @@ export interface BenchChange {
 
 interface Deciding { flow: FlowT; ref: RefFlow; conduit: string; rule: string; seq: number }
 
-export function buildMix(ix: ReferenceIndex, perKind: number, seed: number): BenchChange[] {
+export function buildMix(ix: EstateIndex, perKind: number, seed: number): BenchChange[] {
   const rng = createRng(seed);
   const safetyFlows = [...ix.flows.values()].filter((f) => ix.safetyRequired.has(f.id) && f.via.length > 0);
   // A safety flow allowed today, one conduit it crosses and the allow rule that decides it there.
@@ -107,20 +107,20 @@ export function buildMix(ix: ReferenceIndex, perKind: number, seed: number): Ben
   return out;
 }
 
-const addressed = (ix: ReferenceIndex, zone: string): AssetT[] => (ix.assetsOfZone.get(zone) ?? []).filter((a) => a.ip && a.type !== 'firewall');
+const addressed = (ix: EstateIndex, zone: string): AssetT[] => (ix.assetsOfZone.get(zone) ?? []).filter((a) => a.ip && a.type !== 'firewall');
 
-function randomGroup(rng: Rng, ix: ReferenceIndex, minSize = 1): [string, string[]] {
+function randomGroup(rng: Rng, ix: EstateIndex, minSize = 1): [string, string[]] {
   const groups = [...ix.groupsOfAsset.values()].flat().filter((g) => g.elements.length >= minSize);
   const g = rng.pick(groups);
   return [g.sif, g.elements];
 }
 
-function emergencyRoles(ix: ReferenceIndex): string[] {
+function emergencyRoles(ix: EstateIndex): string[] {
   return [...new Set(ix.procedures.filter((p) => p.emergency).flatMap((p) => p.performedBy))];
 }
 
 /** A vendor advisory: one product, every installed version older than the one after a random asset's. */
-function advisory(rng: Rng, ix: ReferenceIndex): Record<string, string> {
+function advisory(rng: Rng, ix: EstateIndex): Record<string, string> {
   const safetyTypes = new Set(['sis-logic-solver', 'firewall', 'switch', 'sensor', 'final-element']);
   const candidates = [...ix.assets.values()].filter((a) => safetyTypes.has(a.type) && a.vendor && a.model && a.version);
   for (;;) {

@@ -3,7 +3,7 @@
 // it answers (NAIVE_SCOPE). A benchmark that answers wrongly fast is worthless, so every
 // disagreement is kept with both sides for the report.
 import type { ImpactResponse } from '../server/impact/change-schema.js';
-import { canonical, type Comparable } from '../server/reference/reference-rules.js';
+import { canonical, type Comparable } from '../server/oracle/finding-rules.js';
 import { NAIVE_SCOPE } from './naive-cypher.js';
 
 export interface Disagreement {

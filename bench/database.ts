@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../server/config.js';
 import { memoryForEstate, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/db/embedded-neo4j.js';
-import { Graph } from '../server/db/graph.js';
-import { applySchema } from '../server/site/site-store.js';
+import { DbClient } from '../server/db/client.js';
+import { applySchema } from '../server/db/schema.js';
 import { log } from './progress.js';
 
 export interface BenchDatabase {
-  graph: Graph;
+  client: DbClient;
   settings: Record<string, string | number>;
   close(): Promise<void>;
 }
@@ -31,13 +31,13 @@ export async function openBenchDatabase(largestEstate: number): Promise<BenchDat
     uri = embedded.uri;
     settings = { server: 'embedded Neo4j 5.26 Community', heapMb: memory.heapMb, pageCacheMb: memory.pageCacheMb, gc: 'G1' };
   }
-  const graph = new Graph({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
-  await applySchema(graph);
+  const db = new DbClient({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  await applySchema(db);
   return {
-    graph,
+    client: db,
     settings: { ...settings, driverPool: 'default (50); requests are sequential' },
     async close() {
-      await graph.close();
+      await db.close();
       await embedded?.stop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -3,12 +3,12 @@
 // Cypher reference (a). Every answer is kept for the agreement check.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
-import type { Graph } from '../server/db/graph.js';
+import type { DbClient } from '../server/db/client.js';
 import { createRng } from '../server/generate/random.js';
 import { ImpactRequest, type ImpactResponse } from '../server/impact/change-schema.js';
-import { referenceFindings } from '../server/reference/reference-findings.js';
-import type { ReferenceIndex } from '../server/reference/reference-index.js';
-import type { Comparable } from '../server/reference/reference-rules.js';
+import { referenceFindings } from '../server/oracle/oracle-findings.js';
+import type { EstateIndex } from '../server/oracle/estate-index.js';
+import type { Comparable } from '../server/oracle/finding-rules.js';
 import type { BenchChange } from './change-mix.js';
 import { engineComparables } from './compare.js';
 import { naiveFindings } from './naive-cypher.js';
@@ -36,21 +36,21 @@ async function post(base: string, body: unknown): Promise<ImpactResponse> {
 }
 
 /** Wall time of `work`, and the time Neo4j reports for the queries it ran (the server is in this process). */
-async function timeIt<T>(graph: Graph, work: () => Promise<T>): Promise<{ value: T; ms: number; neo4jMs: number }> {
+async function timeIt<T>(db: DbClient, work: () => Promise<T>): Promise<{ value: T; ms: number; neo4jMs: number }> {
   let neo4jMs = 0;
-  graph.queryTimer = (_name, ms) => { neo4jMs += ms; };
+  db.queryTimer = (_name, ms) => { neo4jMs += ms; };
   const started = performance.now();
   try {
     const value = await work();
     return { value, ms: performance.now() - started, neo4jMs };
   } finally {
-    graph.queryTimer = undefined;
+    db.queryTimer = undefined;
   }
 }
 
-export async function measureMix(graph: Graph, ix: ReferenceIndex, mix: BenchChange[], options: MeasureOptions): Promise<ChangeRun[]> {
+export async function measureMix(db: DbClient, ix: EstateIndex, mix: BenchChange[], options: MeasureOptions): Promise<ChangeRun[]> {
   const runs: ChangeRun[] = mix.map((c) => ({ kind: c.kind, findings: 0, api: [], neo4j: [], floor: [], naive: NaN, naiveNeo4j: NaN, answers: { engine: [], floor: [], naive: [] } }));
-  const app: FastifyInstance = await buildApp({ graph, clientDir: '/nonexistent', logger: false });
+  const app: FastifyInstance = await buildApp({ db, clientDir: '/nonexistent', logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -70,7 +70,7 @@ export async function measureMix(graph: Graph, ix: ReferenceIndex, mix: BenchCha
     for (let r = 0; r < options.repeats; r++) {
       // A fresh order each pass, so no change always follows the same neighbour.
       for (const i of rng.shuffle(mix.map((_, k) => k))) {
-        const timed = await timeIt(graph, () => post(base, mix[i]!.body));
+        const timed = await timeIt(db, () => post(base, mix[i]!.body));
         runs[i]!.api.push(timed.ms);
         runs[i]!.neo4j.push(timed.neo4jMs);
         tick(++done);
@@ -98,9 +98,9 @@ export async function measureMix(graph: Graph, ix: ReferenceIndex, mix: BenchCha
     const request = ImpactRequest.parse(c.body);
     if (!warmed.has(c.kind)) {
       warmed.add(c.kind);
-      await naiveFindings(graph, request);
+      await naiveFindings(db, request);
     }
-    const timed = await timeIt(graph, () => naiveFindings(graph, request));
+    const timed = await timeIt(db, () => naiveFindings(db, request));
     runs[i]!.answers.naive = timed.value;
     runs[i]!.naive = timed.ms;
     runs[i]!.naiveNeo4j = timed.neo4jMs;

@@ -4,13 +4,13 @@
 // (resolving rule endpoints to address ranges, patch selectors to assets) reuses the product's
 // normalisation: it is not what is being compared. FW-SHADOWED and FW-EXPOSES-SAFETY-ZONE are
 // not computed here, so comparisons with (a) leave them out (see NAIVE_SCOPE).
-import type { Graph, Row, Tx } from '../server/db/graph.js';
+import type { DbClient, Row, Tx } from '../server/db/client.js';
 import type { ImpactRequest } from '../server/impact/change-schema.js';
 import { normalizeChange, type NormalizedChange } from '../server/impact/normalize.js';
 import {
   authComparables, combinedComparables, firewallComparables, patchComparables,
   type Comparable, type FlowFacts, type GroupFacts, type PathFacts, type RouteGroupFacts, type SetGroupFacts, type SifSil,
-} from '../server/reference/reference-rules.js';
+} from '../server/oracle/finding-rules.js';
 
 /** Finding ids reference (a) answers for; the others are compared between the engine and (b) only. */
 export const NAIVE_SCOPE = (id: string) => !id.startsWith('FW-SHADOWED:') && !id.startsWith('FW-EXPOSES-SAFETY-ZONE:');
@@ -95,9 +95,9 @@ async function combined(tx: Tx, changes: NormalizedChange[], singles: Single[]):
   return combinedComparables([...routes.values()], groups);
 }
 
-export async function naiveFindings(graph: Graph, request: ImpactRequest): Promise<Comparable[]> {
+export async function naiveFindings(db: DbClient, request: ImpactRequest): Promise<Comparable[]> {
   const changes = request.change ? [request.change] : request.changes!;
-  return graph.readTx(async (tx) => {
+  return db.readTx(async (tx) => {
     const normalized: NormalizedChange[] = [];
     for (const [i, c] of changes.entries()) normalized.push(await normalizeChange(tx, c, i, `changes[${i}]`));
     const singles: Single[] = [];

@@ -1,9 +1,9 @@
 // One estate size, end to end: generate, import through the product's import, build the
 // in-process reference, draw the change mix, measure, compare, summarise.
-import type { Graph } from '../server/db/graph.js';
+import type { DbClient } from '../server/db/client.js';
 import { generateEstate } from '../server/generate/estate.js';
 import { validateSite } from '../server/model/validate-site.js';
-import { ReferenceIndex } from '../server/reference/reference-index.js';
+import { EstateIndex } from '../server/oracle/estate-index.js';
 import { importSite } from '../server/site/site-store.js';
 import { buildMix, KINDS } from './change-mix.js';
 import { compareChange, type Disagreement } from './compare.js';
@@ -55,14 +55,14 @@ function kindResult(kind: string, runs: ChangeRun[]): KindResult {
   };
 }
 
-export async function runSize(graph: Graph, o: SizeOptions): Promise<SizeResult> {
+export async function runSize(db: DbClient, o: SizeOptions): Promise<SizeResult> {
   log(`estate of ${o.assets} assets (seed ${o.seed}): generating`);
   let started = performance.now();
   const doc = generateEstate({ assets: o.assets, seed: o.seed });
   const generateSeconds = (performance.now() - started) / 1000;
 
   log('  importing through importSite (replace), one transaction');
-  const imported = await importSite(graph, doc, 'replace', (p) => {
+  const imported = await importSite(db, doc, 'replace', (p) => {
     if (p.total >= 10_000 && p.done === p.total) log(`    ${p.step}: ${p.total} rows loaded`);
   });
   const seconds = imported.ms / 1000;
@@ -72,12 +72,12 @@ export async function runSize(graph: Graph, o: SizeOptions): Promise<SizeResult>
   started = performance.now();
   const checked = validateSite(doc);
   if (!checked.ok) throw new Error('generated estate is invalid');
-  const ix = new ReferenceIndex(checked.site);
+  const ix = new EstateIndex(checked.site);
   const referenceBuildMs = performance.now() - started;
   const mix = buildMix(ix, o.perKind, o.seed);
   log(`  ${mix.length} changes (${o.perKind} per kind); in-process reference built in ${referenceBuildMs.toFixed(0)} ms`);
 
-  const runs = await measureMix(graph, ix, mix, { warmups: 3, repeats: o.repeats, floorRepeats: o.floorRepeats, seed: o.seed });
+  const runs = await measureMix(db, ix, mix, { warmups: 3, repeats: o.repeats, floorRepeats: o.floorRepeats, seed: o.seed });
   const disagreements = runs.flatMap((r, i) => compareChange(i, r.kind, r.answers.engine, r.answers.floor, r.answers.naive));
   const bad = (against: string) => new Set(disagreements.filter((d) => d.against === against).map((d) => d.change)).size;
   log(`  agreement: ${runs.length - bad('floor')}/${runs.length} with (b), ${runs.length - bad('naive')}/${runs.length} with (a)`);

@@ -45,19 +45,19 @@ async function main(): Promise<void> {
   const loadStart = loadavg().map((x) => Number(x.toFixed(2)));
   const memory = sampleMemory();
 
-  const db = await openBenchDatabase(Math.max(...sizes));
+  const database = await openBenchDatabase(Math.max(...sizes));
   const results: SizeResult[] = [];
   let coldStart: ColdStart;
   try {
-    coldStart = await coldStartImport(db.graph, seed);
+    coldStart = await coldStartImport(database.client, seed);
     for (const assets of sizes) {
       const perKind = opts.perKind ? Number(opts.perKind) : perKindFor(assets);
-      results.push(await runSize(db.graph, { assets, seed, perKind, repeats, floorRepeats: 5 }));
+      results.push(await runSize(database.client, { assets, seed, perKind, repeats, floorRepeats: 5 }));
       const last = results[results.length - 1]!;
       log(`  ${assets} assets: API p50 ${ms(last.all.api.p50)} ms, p95 ${ms(last.all.api.p95)} ms; floor p50 ${ms(last.all.floor.p50)} ms; naive p50 ${ms(last.all.naive.p50)} ms`);
     }
   } finally {
-    await db.close();
+    await database.close();
   }
   memory.stop();
 
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, os: `${type()} ${release()}`,
       loadAverage: { start: loadStart, end: loadavg().map((x) => Number(x.toFixed(2))) },
     },
-    neo4j: db.settings,
+    neo4j: database.settings,
     coldStart,
     nodeMemoryPeak: memory.peak(),
     sizes: results,

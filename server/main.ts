@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { openDatabase } from './database.js';
+import { openDatabase } from './db/open.js';
 import { logLine as log } from './log-line.js';
 import { importSite, isGraphEmpty } from './site/site-store.js';
 import { warmUp } from './warm-up.js';
@@ -15,14 +15,14 @@ export const REFERENCE_PLANT = fileURLToPath(new URL('../fixtures/reference-plan
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config, log);
+  const database = await openDatabase(config, log);
 
-  if (config.INTERLOCK_LOAD_FIXTURE === 'auto' && (await isGraphEmpty(db.graph))) {
-    const result = await importSite(db.graph, parseYaml(readFileSync(REFERENCE_PLANT, 'utf8')), 'replace');
+  if (config.INTERLOCK_LOAD_FIXTURE === 'auto' && (await isGraphEmpty(database.client))) {
+    const result = await importSite(database.client, parseYaml(readFileSync(REFERENCE_PLANT, 'utf8')), 'replace');
     log(`Loaded the reference plant: ${result.nodes} nodes, ${result.relationships} relationships.`);
   }
 
-  const app = await buildApp({ graph: db.graph, logger: { level: config.LOG_LEVEL } });
+  const app = await buildApp({ db: database.client, logger: { level: config.LOG_LEVEL } });
   app.server.requestTimeout = 120_000;
   app.server.keepAliveTimeout = 10_000;
 
@@ -30,13 +30,13 @@ async function main(): Promise<void> {
     if (err) app.log.error({ err }, 'closing after an error');
     else app.log.info({ signal }, 'closing');
     await app.close();
-    await db.close();
+    await database.close();
   });
 
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   // Listening first keeps /api/health answering while the query plans warm up.
   log('Warming up the graph and what-if queries (a cold JVM plans each query shape once)...');
-  const warm = await warmUp(app, db.graph).catch((error: Error) => ({ ms: 0, requests: [], error }));
+  const warm = await warmUp(app, database.client).catch((error: Error) => ({ ms: 0, requests: [], error }));
   if ('error' in warm) log(`Warm-up skipped: ${warm.error.message}`);
   else {
     const odd = warm.requests.filter((r) => r.status !== 200).map((r) => `${r.what} answered ${r.status}`);

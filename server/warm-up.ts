@@ -4,7 +4,7 @@
 // explorer and the what-if panel ask first, through its own routes, before saying it is up.
 // It reads only: every request here is one the API documents as read-only.
 import type { FastifyInstance } from 'fastify';
-import type { Graph } from './db/graph.js';
+import type { DbClient } from './db/client.js';
 
 interface Samples {
   conduit: string | null; rule: string | null; firewall: string | null;
@@ -30,7 +30,7 @@ function sampleChanges(s: Samples): Array<[string, unknown]> {
   return changes;
 }
 
-export async function warmUp(app: FastifyInstance, graph: Graph): Promise<WarmUpReport> {
+export async function warmUp(app: FastifyInstance, db: DbClient): Promise<WarmUpReport> {
   const started = performance.now();
   const requests: WarmUpRequest[] = [];
   const ask = async (what: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {
@@ -39,7 +39,7 @@ export async function warmUp(app: FastifyInstance, graph: Graph): Promise<WarmUp
     requests.push({ what, status: res.statusCode, ms: Math.round(performance.now() - t) });
     return res;
   };
-  const [samples] = (await graph.read('warm-up/samples')) as Samples[];
+  const [samples] = (await db.read('warm-up/samples')) as Samples[];
   await ask('topology', 'GET', '/api/graph/topology?collapse=auto');
   const sifs = (await ask('SIF list', 'GET', '/api/sifs')).json() as Array<{ id: string }>;
   const sif = Array.isArray(sifs) ? sifs[0]?.id : undefined;

@@ -2,20 +2,20 @@
 // must leave the graph exactly as it was: an edit is validated like a whole-site import.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Graph } from '../server/db/graph.js';
+import type { DbClient } from '../server/db/client.js';
 import { build } from './helpers/app.js';
-import { loadSite, snapshot } from './helpers/graph.js';
+import { loadSite, snapshot } from './helpers/db.js';
 import { miniSite } from './helpers/mini-site.js';
 
 let app: FastifyInstance;
-let graph: Graph;
+let db: DbClient;
 beforeAll(async () => {
-  ({ app, graph } = await build());
+  ({ app, db } = await build());
 });
-beforeEach(async () => loadSite(graph, miniSite()));
+beforeEach(async () => loadSite(db, miniSite()));
 afterAll(async () => {
   await app.close();
-  await graph.close();
+  await db.close();
 });
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -25,9 +25,9 @@ const call = async (method: Method, url: string, payload?: object) => {
 };
 /** A call that must fail and change nothing. */
 const rejected = async (method: Method, url: string, payload?: object) => {
-  const before = await snapshot(graph);
+  const before = await snapshot(db);
   const res = await call(method, url, payload);
-  expect(await snapshot(graph), `${method} ${url} changed the graph`).toEqual(before);
+  expect(await snapshot(db), `${method} ${url} changed the graph`).toEqual(before);
   return res;
 };
 const err = (path: string, message: string) => ({ path, message });
@@ -106,7 +106,7 @@ describe('assets', () => {
       status: 200,
       body: { ...asset('hmi'), ip: '10.2.0.50', flows: [{ id: 'f-esd', direction: 'from' }], sifs: [], enforces: [] },
     });
-    const rule = await graph.driver.executeQuery("MATCH (r:FirewallRule {id: 'r-esd'}) RETURN r.srcLo AS lo, r.srcHi AS hi", {}, { database: graph.database });
+    const rule = await db.driver.executeQuery("MATCH (r:FirewallRule {id: 'r-esd'}) RETURN r.srcLo AS lo, r.srcHi AS hi", {}, { database: db.database });
     const ip = 10 * 2 ** 24 + 2 * 2 ** 16 + 50;
     expect(rule.records[0]!.toObject()).toEqual({ lo: ip, hi: ip });
   });

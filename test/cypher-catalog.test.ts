@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../server/db/graph.js';
+import type { DbClient } from '../server/db/client.js';
 import { catalog, parseQueryFile } from '../server/db/query-catalog.js';
-import { testGraph } from './helpers/graph.js';
+import { testGraph } from './helpers/db.js';
 
-let graph: Graph;
+let db: DbClient;
 beforeAll(async () => {
-  graph = await testGraph();
+  db = await testGraph();
 });
-afterAll(async () => graph.close());
+afterAll(async () => db.close());
 
 describe('Cypher catalog', () => {
   it('loads every query with a complete header', () => {
@@ -33,7 +33,7 @@ describe('Cypher catalog', () => {
       const statements = q.mode === 'schema' ? q.text.split(';').map((s) => s.replace(/\/\/.*$/gm, '').trim()).filter(Boolean) : [q.text];
       const params = Object.fromEntries(q.params.map((p) => [p, null]));
       for (const statement of statements) {
-        await expect(graph.driver.executeQuery(`EXPLAIN ${statement}`, params, { database: graph.database }), q.name).resolves.toBeDefined();
+        await expect(db.driver.executeQuery(`EXPLAIN ${statement}`, params, { database: db.database }), q.name).resolves.toBeDefined();
       }
     }
   });

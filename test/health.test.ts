@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/db/embedded-neo4j.js';
-import { Graph } from '../server/db/graph.js';
+import { DbClient } from '../server/db/client.js';
 
 // The route pings with a 2 s timeout; the bound is generous so a slow CI machine does not flake,
 // while a health check that hangs on a dead connection still fails.
@@ -15,20 +15,20 @@ const ANSWER_WITHIN_MS = 5_000;
 
 let dataDir: string;
 let neo4j: EmbeddedNeo4j;
-let graph: Graph;
+let db: DbClient;
 let app: FastifyInstance;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'interlock-health-neo4j-'));
   neo4j = await startEmbeddedNeo4j({ dataDir, heapMb: 512, pageCacheMb: 64, log: () => {} });
-  graph = new Graph({ uri: neo4j.uri, database: 'neo4j' });
-  app = await buildApp({ graph, clientDir: '/nonexistent' });
+  db = new DbClient({ uri: neo4j.uri, database: 'neo4j' });
+  app = await buildApp({ db, clientDir: '/nonexistent' });
   await app.ready();
 });
 
 afterAll(async () => {
   await app?.close();
-  await graph?.close();
+  await db?.close();
   await neo4j?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });

@@ -6,24 +6,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Graph } from '../server/db/graph.js';
+import type { DbClient } from '../server/db/client.js';
 import { build } from './helpers/app.js';
-import { loadSite } from './helpers/graph.js';
+import { loadSite } from './helpers/db.js';
 import { miniSite } from './helpers/mini-site.js';
 
 let app: FastifyInstance;
-let graph: Graph;
+let db: DbClient;
 let url: string;
 const dir = mkdtempSync(join(tmpdir(), 'interlock-impact-cli-'));
 
 beforeAll(async () => {
-  ({ app, graph } = await build());
-  await loadSite(graph, miniSite());
+  ({ app, db } = await build());
+  await loadSite(db, miniSite());
   url = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {
   await app.close();
-  await graph.close();
+  await db.close();
 });
 
 function file(name: string, text: string): string {

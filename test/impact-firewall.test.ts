@@ -2,7 +2,7 @@
 // out by hand from its rule sets.
 import { describe, expect, it } from 'vitest';
 import { useApp } from './helpers/app.js';
-import { loadSite, snapshot } from './helpers/graph.js';
+import { loadSite, snapshot } from './helpers/db.js';
 import { miniSite } from './helpers/mini-site.js';
 
 const ctx = useApp(miniSite);
@@ -110,7 +110,7 @@ describe('firewall what-if', () => {
     ]);
     const site = miniSite();
     site.zones!.find((z) => z.id === 'z-ctl')!.slAchieved = 3;
-    await loadSite(ctx.graph, site);
+    await loadSite(ctx.db, site);
     try {
       const again = await assess({
         kind: 'firewall', conduit: 'c-ctl-sis',
@@ -118,7 +118,7 @@ describe('firewall what-if', () => {
       });
       expect(brief(again.body.findings)).toEqual([['FW-EXPOSES-SAFETY-ZONE', 'HIGH', 'c-ctl-sis']]);
     } finally {
-      await loadSite(ctx.graph, miniSite());
+      await loadSite(ctx.db, miniSite());
     }
   });
 
@@ -157,9 +157,9 @@ describe('firewall what-if', () => {
   });
 
   it('writes nothing to the graph', async () => {
-    const before = await snapshot(ctx.graph);
+    const before = await snapshot(ctx.db);
     await assess({ kind: 'firewall', conduit: 'c-ctl-sis', remove: ['r-status'], add: [{ seq: 1, action: 'allow', protocol: 'any', src: 'any', dst: 'any' }] });
-    expect(await snapshot(ctx.graph)).toEqual(before);
+    expect(await snapshot(ctx.db)).toEqual(before);
   });
 });
 

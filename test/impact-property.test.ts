@@ -3,19 +3,19 @@
 // before and after the change.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../server/db/graph.js';
+import type { DbClient } from '../server/db/client.js';
 import { FirewallChange, type FirewallChangeT } from '../server/impact/change-schema.js';
 import { explainFlow } from '../server/impact/explain.js';
 import { formatIpv4 } from '../server/model/ipv4.js';
 import { SiteDocument, type SiteDocumentInput } from '../server/model/site-schema.js';
-import { matches, ReferenceEstate } from '../server/reference/firewall-reference.js';
-import { loadSite, testGraph } from './helpers/graph.js';
+import { matches, OracleEstate } from '../server/oracle/firewall-evaluator.js';
+import { loadSite, testGraph } from './helpers/db.js';
 
-let graph: Graph;
+let db: DbClient;
 beforeAll(async () => {
-  graph = await testGraph();
+  db = await testGraph();
 });
-afterAll(async () => graph.close());
+afterAll(async () => db.close());
 
 const ZONES = ['za', 'zb', 'zc'] as const;
 const zoneBase = (z: number) => 10 * 2 ** 24 + (z + 1) * 2 ** 16; // 10.1.0.0, 10.2.0.0, 10.3.0.0
@@ -111,12 +111,12 @@ describe('Cypher decisions agree with the reference evaluator', () => {
           fc.pre(parsed.success);
           const change = parsed.data as FirewallChangeT;
           // Unambiguous order is a precondition of first match: the engine rejects duplicates with a 400.
-          const ref = new ReferenceEstate(SiteDocument.parse(siteDoc(s)));
+          const ref = new OracleEstate(SiteDocument.parse(siteDoc(s)));
           const seqs = ref.rulesAfter(change.conduit, change).map((r) => r.seq);
           fc.pre(new Set(seqs).size === seqs.length);
-          await loadSite(graph, siteDoc(s));
+          await loadSite(db, siteDoc(s));
           for (const flow of ref.flows) {
-            const actual = await explainFlow(graph, flow.id, change);
+            const actual = await explainFlow(db, flow.id, change);
             const expected = {
               crossings: flow.via.map((c) => ({ conduit: c, before: ref.decide(flow, c), after: ref.decide(flow, c, change) })),
               allowedBefore: ref.allowed(flow),

@@ -7,25 +7,25 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
-import type { Graph } from '../server/db/graph.js';
+import type { DbClient } from '../server/db/client.js';
 import { SiteDocument } from '../server/model/site-schema.js';
 import { canonicalSite } from '../server/site/canonical.js';
 import { build } from './helpers/app.js';
-import { loadSite, snapshot } from './helpers/graph.js';
+import { loadSite, snapshot } from './helpers/db.js';
 import { miniSite } from './helpers/mini-site.js';
 
 const REFERENCE_PLANT = join(import.meta.dirname, '..', 'fixtures', 'reference-plant.yaml');
 
 let app: FastifyInstance;
-let graph: Graph;
+let db: DbClient;
 let dir: string;
 beforeAll(async () => {
-  ({ app, graph } = await build());
+  ({ app, db } = await build());
   dir = mkdtempSync(join(tmpdir(), 'interlock-site-api-'));
 });
 afterAll(async () => {
   await app.close();
-  await graph.close();
+  await db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -46,16 +46,16 @@ const MINI_RELATIONSHIPS = 78;
 
 describe('POST /api/import', () => {
   it('imports a JSON document and reports what it wrote', async () => {
-    await loadSite(graph, { zones: [] });
+    await loadSite(db, { zones: [] });
     const res = await app.inject({ method: 'POST', url: '/api/import', payload: miniSite() });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ mode: 'replace', nodes: MINI_NODES, relationships: MINI_RELATIONSHIPS, counts: MINI_COUNTS, ms: expect.any(Number) });
-    expect((await snapshot(graph)).length).toBe(MINI_NODES + MINI_RELATIONSHIPS);
+    expect((await snapshot(db)).length).toBe(MINI_NODES + MINI_RELATIONSHIPS);
     expect(await exported()).toEqual(expectedMini());
   });
 
   it('imports a YAML document', async () => {
-    await loadSite(graph, { zones: [] });
+    await loadSite(db, { zones: [] });
     const res = await app.inject({ method: 'POST', url: '/api/import', headers: { 'content-type': 'application/yaml' }, payload: stringify(miniSite()) });
     expect(res.statusCode).toBe(200);
     expect(res.json().nodes).toBe(MINI_NODES);
@@ -63,7 +63,7 @@ describe('POST /api/import', () => {
   });
 
   it('merges entities into the stored site by id', async () => {
-    await loadSite(graph, miniSite());
+    await loadSite(db, miniSite());
     const hmi2 = { id: 'hmi-2', name: 'Second HMI', type: 'hmi', zone: 'z-ctl', ip: '10.2.0.12' };
     const renamed = { ...(miniSite().zones![0] as object), name: 'Operations' };
     const res = await app.inject({ method: 'POST', url: '/api/import?mode=merge', payload: { zones: [renamed], assets: [hmi2] } });
@@ -76,8 +76,8 @@ describe('POST /api/import', () => {
   });
 
   it('answers malformed YAML and JSON with a readable 400, changing nothing', async () => {
-    await loadSite(graph, miniSite());
-    const before = await snapshot(graph);
+    await loadSite(db, miniSite());
+    const before = await snapshot(db);
     const yaml = await app.inject({ method: 'POST', url: '/api/import', headers: { 'content-type': 'application/yaml' }, payload: 'zones:\n  - id: a\n   name: b\n' });
     expect(yaml.statusCode).toBe(400);
     expect(yaml.json()).toMatchObject({ statusCode: 400, code: 'INTERLOCK_BAD_REQUEST' });
@@ -85,12 +85,12 @@ describe('POST /api/import', () => {
     const json = await app.inject({ method: 'POST', url: '/api/import', headers: { 'content-type': 'application/json' }, payload: '{"zones": [' });
     expect(json.statusCode).toBe(400);
     expect(json.json().code).toBe('INTERLOCK_BAD_REQUEST');
-    expect(await snapshot(graph)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('answers an unknown mode with 400 naming the query field, even when the body is also invalid', async () => {
-    await loadSite(graph, miniSite());
-    const before = await snapshot(graph);
+    await loadSite(db, miniSite());
+    const before = await snapshot(db);
     for (const payload of [miniSite(), { assets: [{ id: 'x', name: 'X', type: 'hmi', zone: 'z-ghost' }] }]) {
       const res = await app.inject({ method: 'POST', url: '/api/import?mode=upsert', payload });
       expect(res.statusCode).toBe(400);
@@ -100,13 +100,13 @@ describe('POST /api/import', () => {
         errors: [{ path: 'querystring.mode', message: 'Invalid option: expected one of "replace"|"merge"' }],
       });
     }
-    expect(await snapshot(graph)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 });
 
 describe('GET /api/export', () => {
   it('exports the canonical document as JSON and as YAML', async () => {
-    await loadSite(graph, miniSite());
+    await loadSite(db, miniSite());
     const json = await app.inject({ method: 'GET', url: '/api/export' });
     expect(json.statusCode).toBe(200);
     expect(json.headers['content-type']).toMatch(/^application\/json/);
@@ -121,7 +121,7 @@ describe('GET /api/export', () => {
     const text = readFileSync(REFERENCE_PLANT, 'utf8');
     const first = await app.inject({ method: 'POST', url: '/api/import', headers: { 'content-type': 'application/yaml' }, payload: text });
     expect(first.statusCode).toBe(200);
-    const graphAfterFirst = await snapshot(graph);
+    const graphAfterFirst = await snapshot(db);
     const doc = await exported();
     expect(doc).toEqual(canonicalSite(SiteDocument.parse(parseYaml(text))));
 
@@ -129,7 +129,7 @@ describe('GET /api/export', () => {
     expect(second.statusCode).toBe(200);
     expect({ ...second.json(), ms: 0 }).toEqual({ ...first.json(), ms: 0 });
     expect(await exported()).toEqual(doc);
-    expect(await snapshot(graph)).toEqual(graphAfterFirst);
+    expect(await snapshot(db)).toEqual(graphAfterFirst);
   });
 });
 
@@ -158,7 +158,7 @@ describe('CLI: npm run import / npm run export', () => {
   };
 
   it('imports a valid YAML file: exit 0 and a summary', async () => {
-    await loadSite(graph, { zones: [] });
+    await loadSite(db, { zones: [] });
     const path = file('mini.yaml', stringify(miniSite()));
     const { code, stdout } = await cli('import', path);
     expect(code).toBe(0);
@@ -167,8 +167,8 @@ describe('CLI: npm run import / npm run export', () => {
   });
 
   it('rejects an invalid document: exit 1, every error on stderr, graph unchanged', async () => {
-    await loadSite(graph, miniSite());
-    const before = await snapshot(graph);
+    await loadSite(db, miniSite());
+    const before = await snapshot(db);
     const bad = miniSite() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     bad.zones[0].slTarget = 7;
     bad.flows[4].via = [];
@@ -180,7 +180,7 @@ describe('CLI: npm run import / npm run export', () => {
       '  zones[0].slTarget: Too big: expected number to be <=4\n' +
       '  flows[4].via: the flow goes from zone "z-ops" to zone "z-ctl" but crosses no conduit; list the conduits in crossing order.\n');
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(await snapshot(graph)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('rejects bad arguments and unreadable files with exit 1 and a message', async () => {
@@ -199,8 +199,8 @@ describe('CLI: npm run import / npm run export', () => {
   });
 
   it('exports to stdout and to a file; the file imports back to the same graph', async () => {
-    await loadSite(graph, miniSite());
-    const before = await snapshot(graph);
+    await loadSite(db, miniSite());
+    const before = await snapshot(db);
     const toStdout = await cli('export');
     expect(toStdout.code).toBe(0);
     expect(JSON.parse(toStdout.stdout)).toEqual(expectedMini());
@@ -213,7 +213,7 @@ describe('CLI: npm run import / npm run export', () => {
 
     const back = await cli('import', out);
     expect(back.code).toBe(0);
-    expect(await snapshot(graph)).toEqual(before);
+    expect(await snapshot(db)).toEqual(before);
 
     const mismatch = await cli('export', '--out', join(dir, 'x.json'), '--format', 'yaml');
     expect(mismatch.code).toBe(1);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSite, type ValidationError } from '../server/model/validate-site.js';
 import { useApp } from './helpers/app.js';
-import { snapshot } from './helpers/graph.js';
+import { snapshot } from './helpers/db.js';
 import { miniSite } from './helpers/mini-site.js';
 
 // The document is mutated freely, including into shapes the types forbid.
@@ -413,9 +413,9 @@ describe('through POST /api/import', () => {
   const ctx = useApp(miniSite);
 
   const rejected = async (doc: unknown, url = '/api/import') => {
-    const before = await snapshot(ctx.graph);
+    const before = await snapshot(ctx.db);
     const res = await ctx.app.inject({ method: 'POST', url, payload: doc as object });
-    expect(await snapshot(ctx.graph)).toEqual(before);
+    expect(await snapshot(ctx.db)).toEqual(before);
     return { status: res.statusCode, body: res.json() };
   };
   const mutated = (mutate: (d: Doc) => void) => {

@@ -2,7 +2,7 @@
 // drift between server and client fails loudly here rather than as a blank panel.
 import { z } from 'zod';
 import { ImpactRequest, ImpactResponse } from '../../server/impact/change-schema.js';
-import { GraphView, LocateResult, SifGraph, type CollapseMode } from '../../server/graph/graph-schema.js';
+import { GraphView, LocateResult, SifGraph, type CollapseMode } from '../../server/views/view-schema.js';
 import { Asset, AssetDetail, Conduit, ErrorBody, FlowView, SifSummary, ZoneDetail } from '../../server/model/api-schemas.js';
 
 export class ApiError extends Error {

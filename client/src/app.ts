@@ -1,6 +1,6 @@
 // The explorer's controller: holds the view state (mirrored in the URL), loads views into the
 // canvas and keeps the panels in step with it.
-import type { GraphViewT } from '../../server/graph/graph-schema.js';
+import type { GraphViewT } from '../../server/views/view-schema.js';
 import { api } from './api-client.js';
 import { GraphCanvas } from './canvas/canvas.js';
 import { ZoneCollapser } from './canvas/collapse.js';

@@ -4,7 +4,7 @@
 // the members it hides, and opening it shows them.
 import type { CollectionReturnValue } from 'cytoscape';
 import type { Finding } from '../../server/impact/change-schema.js';
-import type { SifGraphT } from '../../server/graph/graph-schema.js';
+import type { SifGraphT } from '../../server/views/view-schema.js';
 import { api } from './api-client.js';
 import type { GraphCanvas } from './canvas/canvas.js';
 import type { ZoneCollapser } from './canvas/collapse.js';

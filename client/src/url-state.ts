@@ -1,7 +1,7 @@
 // The view lives in the URL's query string, so a link reproduces what someone was looking at
 // (in a review meeting: "open this link, finding 2 is the one"). Pure apart from reading/writing
 // location.
-import type { CollapseMode } from '../../server/graph/graph-schema.js';
+import type { CollapseMode } from '../../server/views/view-schema.js';
 
 export type Tab = 'explore' | 'whatif';
 export type Domain = 'IT' | 'OT';

@@ -2,7 +2,7 @@
 // assets out, so without this a path would silently lose them; with it, their zone stands in for
 // them exactly as a zone collapsed in the browser does (see canvas/collapse.ts).
 import type { Core } from 'cytoscape';
-import { LOCATE_MAX_IDS, type GraphElementT } from '../../server/graph/graph-schema.js';
+import { LOCATE_MAX_IDS, type GraphElementT } from '../../server/views/view-schema.js';
 import { api } from './api-client.js';
 
 export class ZoneLocator {

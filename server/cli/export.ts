@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../database.js';
+import { openDatabase } from '../db/open.js';
 import { jsonChunks } from '../generate/json-lines.js';
 import type { SiteDocument } from '../model/site-schema.js';
 import { exportSite } from '../site/site-store.js';
@@ -51,9 +51,9 @@ async function main(argv: string[]): Promise<number> {
   // Checked before the database is opened, so a typo costs no Neo4j start-up.
   if (out && !isDirectory(dirname(resolve(out)))) fail(`--out: directory ${dirname(resolve(out))} does not exist`);
 
-  const db = await openDatabase(loadConfig(), log);
+  const database = await openDatabase(loadConfig(), log);
   try {
-    const site = await exportSite(db.graph);
+    const site = await exportSite(database.client);
     // JSON one record per line: stays far below V8's string limit on huge estates, diffs well.
     const chunks = format === 'yaml' ? [stringify(site)] : jsonChunks(site as unknown as Record<string, unknown>);
     if (out) await writeFileAtomically(out, chunks);
@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     log(`Exported ${describe(site)}${out ? ` to ${out}` : ''}.`);
     return 0;
   } finally {
-    await db.close();
+    await database.close();
   }
 }
 

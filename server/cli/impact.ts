@@ -5,7 +5,7 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../database.js';
+import { openDatabase } from '../db/open.js';
 import { AppError } from '../errors.js';
 import { assessImpact } from '../impact/assess.js';
 import { ImpactRequest, ImpactResponse, Severity } from '../impact/change-schema.js';
@@ -47,14 +47,14 @@ async function viaServer(url: string, request: ImpactRequest, file: string): Pro
 }
 
 async function direct(request: ImpactRequest, file: string): Promise<ImpactResponse> {
-  const db = await openDatabase(loadConfig(), log);
+  const database = await openDatabase(loadConfig(), log);
   try {
-    return await assessImpact(db.graph, request);
+    return await assessImpact(database.client, request);
   } catch (error) {
     if (error instanceof AppError) reportInvalid(file, error.errors ?? [{ path: '(change)', message: error.message }]);
     throw error;
   } finally {
-    await db.close();
+    await database.close();
   }
 }
 

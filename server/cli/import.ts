@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../database.js';
+import { openDatabase } from '../db/open.js';
 import { importSite, SiteValidationError, type ImportProgress, type ImportResult } from '../site/site-store.js';
 import { parseArgs, readDocument, runCli } from './cli-support.js';
 import { logLine as log } from '../log-line.js';
@@ -33,10 +33,10 @@ async function main(argv: string[]): Promise<number> {
   if (large) log(`Reading ${file}…`);
   const document = readDocument(file);
   const config = loadConfig();
-  const db = await openDatabase(config, log);
+  const database = await openDatabase(config, log);
   try {
     if (large) log('Validating and writing…');
-    const result = await importSite(db.graph, document, mode, createProgress());
+    const result = await importSite(database.client, document, mode, createProgress());
     console.log(formatSummary(file, result));
     return 0;
   } catch (error) {
@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     for (const e of error.errors) log(`  ${e.path}: ${e.message}`);
     return 1;
   } finally {
-    await db.close();
+    await database.close();
   }
 }
 

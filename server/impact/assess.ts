@@ -1,6 +1,6 @@
 // A what-if assessment: validates and normalises the proposed changes, runs the impact queries
 // in one read transaction (a consistent snapshot that writes nothing), and shapes the answer.
-import { inOrder, type Graph, type Tx } from '../db/graph.js';
+import { inOrder, type DbClient, type Tx } from '../db/client.js';
 import { ID_PATTERN } from '../model/site-schema.js';
 import type { Finding, ImpactRequest, ImpactResponse, Severity } from './change-schema.js';
 import { authFindings, type AuthProcedureRow } from './auth-findings.js';
@@ -79,9 +79,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export async function assessImpact(graph: Graph, request: ImpactRequest): Promise<ImpactResponse> {
+export async function assessImpact(db: DbClient, request: ImpactRequest): Promise<ImpactResponse> {
   const changes = request.change ? [request.change] : request.changes!;
-  return graph.readTx(async (tx) => {
+  return db.readTx(async (tx) => {
     // What was checked does not depend on the change: asked first, read last.
     const checkedCounts = tx.run('impact/checked-counts');
     checkedCounts.catch(() => {}); // awaited below; a failure elsewhere must not leave it unhandled

@@ -3,7 +3,7 @@
 // the set's rule changes and reboots together though no single change takes them all, and a SIF
 // voting group emptied by several patches though no single patch empties it. Graph logic stays
 // in the queries; this file only combines their answers across changes.
-import { inOrder, type Tx } from '../db/graph.js';
+import { inOrder, type Tx } from '../db/client.js';
 import type { Finding } from './change-schema.js';
 import type { Decision, FlowSafety } from './firewall-findings.js';
 import { silList, type Names } from './names.js';

@@ -1,5 +1,5 @@
 // Readable labels for ids in explanations: "Control room HMI (hmi-01)", "rule r-esd (seq 10)".
-import type { Tx } from '../db/graph.js';
+import type { Tx } from '../db/client.js';
 
 export class Names {
   private constructor(

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors.js';
 import { parseCidr, parseIpv4 } from '../model/ipv4.js';
 import { parsePorts } from '../model/ports.js';
 import type { Endpoint } from '../model/site-schema.js';
-import { inOrder, type Tx } from '../db/graph.js';
+import { inOrder, type Tx } from '../db/client.js';
 import { endpointProps, ruleProps, type AddressBook } from '../site/to-graph.js';
 import type { AuthChangeT, Change, FirewallChangeT, PatchChangeT } from './change-schema.js';
 import { isVersionBelow } from './versions.js';

@@ -10,7 +10,7 @@ import { registerCrud } from './crud.js';
 export async function assetRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const load = async (id: string) => {
-    const [row] = await app.graph.read('read/asset', { id });
+    const [row] = await app.db.read('read/asset', { id });
     if (!row) throw notFound('asset', id);
     return { ...assetFromRow(row), flows: row.flows, sifs: row.sifs, enforces: row.enforces };
   };
@@ -24,7 +24,7 @@ export async function assetRoutes(fastify: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const { zone, type, domain, q, limit } = request.query;
-    const rows = await app.graph.read('read/assets', {
+    const rows = await app.db.read('read/assets', {
       zone: zone ?? null, type: type ?? null, domain: domain ?? null, q: q?.toLowerCase() ?? null, limit,
     });
     return rows.map(assetFromRow);

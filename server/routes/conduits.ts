@@ -10,14 +10,14 @@ import { registerCrud } from './crud.js';
 export async function conduitRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const load = async (id: string) => {
-    const [row] = await app.graph.read('read/conduit', { id });
+    const [row] = await app.db.read('read/conduit', { id });
     if (!row) throw notFound('conduit', id);
     return conduitFromRow(row);
   };
 
   app.get('/conduits', {
     schema: { tags: ['topology'], summary: 'List conduits with their rules in order', response: { 200: z.array(Conduit) } },
-  }, async () => (await app.graph.read('export/conduits')).map(conduitFromRow));
+  }, async () => (await app.db.read('export/conduits')).map(conduitFromRow));
 
   app.get('/conduits/:id', {
     schema: { tags: ['topology'], summary: 'One conduit with its ordered rules and default action', params: IdParams, response: { 200: Conduit, 404: ErrorBody } },

@@ -27,21 +27,21 @@ export function registerCrud<S extends z.ZodType<{ id: string }>>(fastify: Fasti
     schema: { tags: [options.tag], summary: `Create ${withArticle(kind)}`, body: options.schema, response: { 201: options.view, ...errors } },
   }, async (request, reply) => {
     const item = request.body as { id: string };
-    await createEntity(app.graph, options.collection, item);
+    await createEntity(app.db, options.collection, item);
     return reply.code(201).send(await options.load(item.id));
   });
 
   app.put(`${options.path}/:id`, {
     schema: { tags: [options.tag], summary: `Replace ${withArticle(kind)}`, params: IdParams, body: options.schema, response: { 200: options.view, ...errors } },
   }, async (request) => {
-    await updateEntity(app.graph, options.collection, request.params.id, request.body as { id: string });
+    await updateEntity(app.db, options.collection, request.params.id, request.body as { id: string });
     return options.load(request.params.id);
   });
 
   app.delete(`${options.path}/:id`, {
     schema: { tags: [options.tag], summary: `Delete ${withArticle(kind)} (409 while anything references it)`, params: IdParams, response: { 204: z.null().describe('deleted'), ...errors } },
   }, async (request, reply) => {
-    await deleteEntity(app.graph, options.collection, request.params.id);
+    await deleteEntity(app.db, options.collection, request.params.id);
     return reply.code(204).send(null);
   });
 }

@@ -12,7 +12,7 @@ export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
     },
   }, async (_request, reply) => {
     // ping() gives up after 2 s, so a dead database answers 503 quickly instead of hanging.
-    const up = await app.graph.ping();
+    const up = await app.db.ping();
     return reply.code(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable', neo4j: up ? 'up' : 'down' });
   });
 }

@@ -31,7 +31,7 @@ export async function impactRoutes(fastify: FastifyInstance): Promise<void> {
       body: ImpactRequest,
       response: { 200: ImpactResponse, ...errors },
     },
-  }, async (request) => assessImpact(app.graph, request.body));
+  }, async (request) => assessImpact(app.db, request.body));
 
   app.post('/explain/flow', {
     schema: {
@@ -40,7 +40,7 @@ export async function impactRoutes(fastify: FastifyInstance): Promise<void> {
       body: ExplainFlowBody,
       response: { 200: FlowExplanation, ...errors },
     },
-  }, async (request) => explainFlow(app.graph, request.body.flow, request.body.change));
+  }, async (request) => explainFlow(app.db, request.body.flow, request.body.change));
 
   app.get('/explain/sif/:id', {
     schema: {
@@ -50,7 +50,7 @@ export async function impactRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: SafetyPath, 404: ErrorBody },
     },
   }, async (request) => {
-    const [path] = await app.graph.read('read/sif-safety-path', { id: request.params.id });
+    const [path] = await app.db.read('read/sif-safety-path', { id: request.params.id });
     if (!path) throw notFound('SIF', request.params.id);
     return path as z.infer<typeof SafetyPath>;
   });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { assetRoutes } from './assets.js';
 import { conduitRoutes } from './conduits.js';
 import { flowRoutes } from './flows.js';
-import { graphRoutes } from './graph.js';
+import { graphRoutes } from './views.js';
 import { healthRoutes } from './health.js';
 import { impactRoutes } from './impact.js';
 import { procedureRoutes } from './procedures.js';

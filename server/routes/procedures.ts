@@ -10,14 +10,14 @@ import { registerCrud } from './crud.js';
 export async function procedureRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const load = async (id: string) => {
-    const [row] = await app.graph.read('read/procedure', { id });
+    const [row] = await app.db.read('read/procedure', { id });
     if (!row) throw notFound('procedure', id);
     return procedureFromRow(row);
   };
 
   app.get('/procedures', {
     schema: { tags: ['safety'], summary: 'List procedures (operator actions that are layers of protection)', response: { 200: z.array(Procedure) } },
-  }, async () => (await app.graph.read('export/procedures')).map(procedureFromRow));
+  }, async () => (await app.db.read('export/procedures')).map(procedureFromRow));
 
   app.get('/procedures/:id', {
     schema: { tags: ['safety'], summary: 'One procedure', params: IdParams, response: { 200: Procedure, 404: ErrorBody } },

@@ -10,15 +10,15 @@ import { registerCrud } from './crud.js';
 export async function sifRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const load = async (id: string) => {
-    const [row] = await app.graph.read('read/sif', { id });
+    const [row] = await app.db.read('read/sif', { id });
     if (!row) throw notFound('SIF', id);
-    const [path] = await app.graph.read('read/sif-safety-path', { id });
+    const [path] = await app.db.read('read/sif-safety-path', { id });
     return { ...sifFromRow(row), safetyPath: path as z.infer<typeof SafetyPath> };
   };
 
   app.get('/sifs', {
     schema: { tags: ['safety'], summary: 'List SIFs, highest SIL first, with their voting groups', response: { 200: z.array(SifSummary) } },
-  }, async () => (await app.graph.read('read/sifs')).map((row) => ({ ...row.props, groups: row.groups, flowCount: row.flowCount })));
+  }, async () => (await app.db.read('read/sifs')).map((row) => ({ ...row.props, groups: row.groups, flowCount: row.flowCount })));
 
   app.get('/sifs/:id', {
     schema: {

@@ -28,7 +28,7 @@ export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
     if (!query.success) {
       throw invalidRequest('querystring', zodErrors(query.error).map((e) => ({ path: `querystring.${e.path}`, message: e.message })));
     }
-    return importSite(app.graph, request.body, query.data.mode);
+    return importSite(app.db, request.body, query.data.mode);
   });
 
   app.get('/export', {
@@ -39,7 +39,7 @@ export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: SiteDocument },
     },
   }, async (request, reply) => {
-    const site = await exportSite(app.graph);
+    const site = await exportSite(app.db);
     if (request.query.format === 'yaml') {
       return reply.type('application/yaml').serializer((payload: unknown) => stringify(payload)).send(site);
     }

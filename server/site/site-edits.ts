@@ -6,7 +6,7 @@
 import { AppError, conflict, notFound } from '../errors.js';
 import { COLLECTIONS, type CollectionName, type SiteDocument } from '../model/site-schema.js';
 import { nameById, validateSite, withArticle } from '../model/validate-site.js';
-import type { Graph } from '../db/graph.js';
+import type { DbClient } from '../db/client.js';
 import { exportIn, replaceIn } from './site-store.js';
 
 type Entity = { id: string };
@@ -22,8 +22,8 @@ function findOwner(site: SiteDocument, id: string): CollectionName | undefined {
   return (Object.keys(COLLECTIONS) as CollectionName[]).find((key) => site[key].some((item) => item.id === id));
 }
 
-async function edit(graph: Graph, change: (site: SiteDocument) => SiteDocument, failure: string): Promise<void> {
-  await graph.writeTx(async (tx) => {
+async function edit(db: DbClient, change: (site: SiteDocument) => SiteDocument, failure: string): Promise<void> {
+  await db.writeTx(async (tx) => {
     const next = change(await exportIn(tx));
     const checked = validateSite(next);
     if (!checked.ok) throw conflict(failure, nameById(checked.errors, next));
@@ -31,25 +31,25 @@ async function edit(graph: Graph, change: (site: SiteDocument) => SiteDocument, 
   });
 }
 
-export async function createEntity(graph: Graph, collection: CollectionName, item: Entity): Promise<void> {
-  await edit(graph, (site) => {
+export async function createEntity(db: DbClient, collection: CollectionName, item: Entity): Promise<void> {
+  await edit(db, (site) => {
     const owner = findOwner(site, item.id);
     if (owner) throw conflict(`id "${item.id}" is already used by ${withArticle(KIND[owner])}.`, [{ path: 'body.id', message: `id "${item.id}" is already used by ${withArticle(KIND[owner])}.` }]);
     return { ...site, [collection]: [...site[collection], item] };
   }, `The new ${KIND[collection]} "${item.id}" would leave the site inconsistent.`);
 }
 
-export async function updateEntity(graph: Graph, collection: CollectionName, id: string, item: Entity): Promise<void> {
+export async function updateEntity(db: DbClient, collection: CollectionName, id: string, item: Entity): Promise<void> {
   if (item.id !== id) throw new AppError('INTERLOCK_BAD_REQUEST', `body.id "${item.id}" differs from the id in the URL "${id}".`, [{ path: 'body.id', message: `must equal the id in the URL ("${id}")` }]);
-  await edit(graph, (site) => {
+  await edit(db, (site) => {
     const items = site[collection] as Entity[];
     if (!items.some((x) => x.id === id)) throw notFound(KIND[collection], id);
     return { ...site, [collection]: items.map((x) => (x.id === id ? item : x)) };
   }, `Updating ${KIND[collection]} "${id}" would leave the site inconsistent.`);
 }
 
-export async function deleteEntity(graph: Graph, collection: CollectionName, id: string): Promise<void> {
-  await edit(graph, (site) => {
+export async function deleteEntity(db: DbClient, collection: CollectionName, id: string): Promise<void> {
+  await edit(db, (site) => {
     const items = site[collection] as Entity[];
     if (!items.some((x) => x.id === id)) throw notFound(KIND[collection], id);
     return { ...site, [collection]: items.filter((x) => x.id !== id) };

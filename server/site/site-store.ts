@@ -3,8 +3,7 @@
 // exactly as it was.
 import { COLLECTIONS, LABELS, SiteDocument } from '../model/site-schema.js';
 import { nameById, validateSite, zodErrors, type SiteValidation, type ValidationError } from '../model/validate-site.js';
-import type { Graph, Tx } from '../db/graph.js';
-import { query } from '../db/query-catalog.js';
+import type { DbClient, Tx } from '../db/client.js';
 import { canonicalSite } from './canonical.js';
 import { fromGraphRows, type ExportRows } from './from-graph.js';
 import { countRows, toGraphRows, type GraphRows } from './to-graph.js';
@@ -33,14 +32,6 @@ export interface ImportResult {
 export class SiteValidationError extends Error {
   constructor(readonly errors: ValidationError[]) {
     super(`The site document has ${errors.length} problem(s).`);
-  }
-}
-
-/** Applies cypher/schema.cypher statement by statement; harmless when run again. */
-export async function applySchema(graph: Graph): Promise<void> {
-  const statements = query('schema').text.split(';').map((s) => s.replace(/\/\/.*$/gm, '').trim()).filter(Boolean);
-  for (const statement of statements) {
-    await graph.driver.executeQuery(statement, {}, { database: graph.database, routing: 'WRITE', bookmarkManager: graph.bookmarks });
   }
 }
 
@@ -129,8 +120,8 @@ export async function exportIn(tx: Tx): Promise<SiteDocument> {
   return canonicalSite(fromGraphRows(rows));
 }
 
-export async function exportSite(graph: Graph): Promise<SiteDocument> {
-  return graph.readTx(exportIn);
+export async function exportSite(db: DbClient): Promise<SiteDocument> {
+  return db.readTx(exportIn);
 }
 
 /**
@@ -153,7 +144,7 @@ export function mergeSites(current: SiteDocument, incoming: SiteDocument): SiteD
  * transaction that read it.
  */
 export async function importSite(
-  graph: Graph,
+  db: DbClient,
   input: unknown,
   mode: ImportMode,
   onProgress?: (p: ImportProgress) => void,
@@ -161,7 +152,7 @@ export async function importSite(
   const started = performance.now();
   const incoming = mode === 'replace' ? validateSite(input) : parseShape(input);
   if (!incoming.ok) throw new SiteValidationError(incoming.errors);
-  const rows = await graph.writeTx(async (tx) => {
+  const rows = await db.writeTx(async (tx) => {
     let site = incoming.site;
     if (mode === 'merge') {
       const union = mergeSites(await exportIn(tx), site);
@@ -186,7 +177,7 @@ function parseShape(input: unknown): SiteValidation {
   return parsed.success ? { ok: true, site: parsed.data } : { ok: false, errors: zodErrors(parsed.error) };
 }
 
-export async function isGraphEmpty(graph: Graph): Promise<boolean> {
-  const [row] = await graph.read('site/count-nodes', { labels: [...LABELS] });
+export async function isGraphEmpty(db: DbClient): Promise<boolean> {
+  const [row] = await db.read('site/count-nodes', { labels: [...LABELS] });
   return Number(row?.count ?? 0) === 0;
 }

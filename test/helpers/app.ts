@@ -2,29 +2,29 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../server/app.js';
-import type { Graph } from '../../server/db/graph.js';
-import { loadSite, testGraph } from './graph.js';
+import type { DbClient } from '../../server/db/client.js';
+import { loadSite, testGraph } from './db.js';
 
-export async function build(): Promise<{ app: FastifyInstance; graph: Graph }> {
-  const graph = await testGraph();
-  const app = await buildApp({ graph, clientDir: '/nonexistent' });
+export async function build(): Promise<{ app: FastifyInstance; db: DbClient }> {
+  const db = await testGraph();
+  const app = await buildApp({ db, clientDir: '/nonexistent' });
   await app.ready();
-  return { app, graph };
+  return { app, db };
 }
 
 /**
- * Registers beforeAll/afterAll for a test file: the app, with `site()` loaded into the graph.
+ * Registers beforeAll/afterAll for a test file: the app, with `site()` loaded into the db.
  * The returned object is filled in before the first test runs.
  */
-export function useApp(site: () => unknown): { app: FastifyInstance; graph: Graph } {
-  const ctx = {} as { app: FastifyInstance; graph: Graph };
+export function useApp(site: () => unknown): { app: FastifyInstance; db: DbClient } {
+  const ctx = {} as { app: FastifyInstance; db: DbClient };
   beforeAll(async () => {
     Object.assign(ctx, await build());
-    await loadSite(ctx.graph, site());
+    await loadSite(ctx.db, site());
   });
   afterAll(async () => {
     await ctx.app.close();
-    await ctx.graph.close();
+    await ctx.db.close();
   });
   return ctx;
 }

@@ -2,7 +2,7 @@
 // taps. Large views use Cytoscape's WebGL renderer (3.31+), with the 2D canvas as fallback when
 // the browser has no WebGL2.
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
-import type { GraphElementT } from '../../../server/graph/graph-schema.js';
+import type { GraphElementT } from '../../../server/views/view-schema.js';
 import { purdueLayout, type Band, type LayoutResult } from '../layouts/purdue-layout.js';
 import { PURDUE_NAMES, familyOf } from '../theme.js';
 import { addInChunks } from './add-in-chunks.js';

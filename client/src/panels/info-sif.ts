@@ -1,6 +1,6 @@
 // The info panel for a SIF whose safety path is highlighted: its voting groups, and every flow,
 // conduit and firewall the path depends on.
-import type { SifGraphT } from '../../../server/graph/graph-schema.js';
+import type { SifGraphT } from '../../../server/views/view-schema.js';
 import { elementLink, h } from '../dom.js';
 import { facts, header, links, section, silBadge, type PanelContext } from './panel-kit.js';
 

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { buildApp } from '../../../server/app.js';
-import type { Graph } from '../../../server/db/graph.js';
-import { loadSite, testGraph } from '../../helpers/graph.js';
+import type { DbClient } from '../../../server/db/client.js';
+import { loadSite, testGraph } from '../../helpers/db.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CLIENT_DIR = `${ROOT}dist/client`;
@@ -19,7 +19,7 @@ export const referencePlant = (): unknown => parseYaml(readFileSync(`${ROOT}fixt
 
 export interface Explorer {
   app: FastifyInstance;
-  graph: Graph;
+  db: DbClient;
   browser: Browser;
   page: Page;
   base: string;
@@ -34,9 +34,9 @@ export interface Explorer {
 }
 
 export async function startExplorer(site: unknown, viewport = { width: 1600, height: 1000 }): Promise<Explorer> {
-  const graph = await testGraph();
-  await loadSite(graph, site);
-  const app = await buildApp({ graph, clientDir: CLIENT_DIR });
+  const db = await testGraph();
+  await loadSite(db, site);
+  const app = await buildApp({ db, clientDir: CLIENT_DIR });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
@@ -62,7 +62,7 @@ export async function startExplorer(site: unknown, viewport = { width: 1600, hei
   const page = await newPage();
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
-    app, graph, browser, page, base, errors,
+    app, db, browser, page, base, errors,
     open: (path = '/', meanwhile) => openIn(page, path, meanwhile),
     async openFresh(path) {
       const fresh = await newPage();
@@ -77,7 +77,7 @@ export async function startExplorer(site: unknown, viewport = { width: 1600, hei
     async close() {
       await browser.close();
       await app.close();
-      await graph.close();
+      await db.close();
     },
   };
 }

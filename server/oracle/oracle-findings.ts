@@ -5,13 +5,13 @@
 // Limitation: a change set may edit each conduit at most once (the engine merges several edits
 // of one conduit; the reference does not model that merge).
 import type { Change, FirewallChangeT, ImpactRequest } from '../impact/change-schema.js';
-import { exposureFacts } from './reference-exposure.js';
-import { flowFacts, shadowFacts } from './reference-firewall.js';
-import type { ReferenceIndex } from './reference-index.js';
-import { groupFacts, pathFacts, patchTargets, procedureFacts } from './reference-patch-auth.js';
-import { authComparables, combinedComparables, firewallComparables, patchComparables, type Comparable, type RouteGroupFacts, type SetGroupFacts } from './reference-rules.js';
+import { exposureFacts } from './exposure-facts.js';
+import { flowFacts, shadowFacts } from './firewall-facts.js';
+import type { EstateIndex } from './estate-index.js';
+import { groupFacts, pathFacts, patchTargets, procedureFacts } from './patch-auth-facts.js';
+import { authComparables, combinedComparables, firewallComparables, patchComparables, type Comparable, type RouteGroupFacts, type SetGroupFacts } from './finding-rules.js';
 
-export function singleComparables(ix: ReferenceIndex, change: Change): Comparable[] {
+export function singleComparables(ix: EstateIndex, change: Change): Comparable[] {
   switch (change.kind) {
     case 'firewall':
       return firewallComparables({ conduit: change.conduit, flows: flowFacts(ix, change), shadows: shadowFacts(ix, change), exposures: exposureFacts(ix, change) });
@@ -26,7 +26,7 @@ export function singleComparables(ix: ReferenceIndex, change: Change): Comparabl
   }
 }
 
-export function referenceFindings(ix: ReferenceIndex, request: ImpactRequest): Comparable[] {
+export function referenceFindings(ix: EstateIndex, request: ImpactRequest): Comparable[] {
   const changes = request.change ? [request.change] : request.changes!;
   const singles = changes.map((c) => singleComparables(ix, c));
   if (changes.length === 1) return singles[0]!;
@@ -35,7 +35,7 @@ export function referenceFindings(ix: ReferenceIndex, request: ImpactRequest): C
 
 const goesDown = (c: Change) => c.kind === 'patch' && (c.requiresReboot || c.downtimeMinutes > 0);
 
-function combinedFacts(ix: ReferenceIndex, changes: ReadonlyArray<Change>): Comparable[] {
+function combinedFacts(ix: EstateIndex, changes: ReadonlyArray<Change>): Comparable[] {
   const firewall = changes.filter((c): c is FirewallChangeT => c.kind === 'firewall');
   if (new Set(firewall.map((c) => c.conduit)).size < firewall.length) throw new Error('reference: a change set may edit each conduit once');
   const targets = changes.map((c) => (c.kind === 'patch' ? patchTargets(ix, c) : []));

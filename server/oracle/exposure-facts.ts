@@ -7,10 +7,10 @@
 // by first match before and after the change.
 import type { FirewallChangeT } from '../impact/change-schema.js';
 import { IPV4_MAX } from '../model/ipv4.js';
-import type { RefRule } from './firewall-reference.js';
-import { proposedIds } from './reference-firewall.js';
-import type { ReferenceIndex } from './reference-index.js';
-import type { ExposureFacts } from './reference-rules.js';
+import type { RefRule } from './firewall-evaluator.js';
+import { proposedIds } from './firewall-facts.js';
+import type { EstateIndex } from './estate-index.js';
+import type { ExposureFacts } from './finding-rules.js';
 
 interface Source { ip: number | null; zone: string | null }
 
@@ -32,7 +32,7 @@ function opened(src: Source, dstIp: number, protocol: string, before: RefRule[],
   return points.some((p) => firstAction(b, p, defaults[0]) === 'deny' && firstAction(a, p, defaults[1]) === 'allow');
 }
 
-export function exposureFacts(ix: ReferenceIndex, change: FirewallChangeT): ExposureFacts[] {
+export function exposureFacts(ix: EstateIndex, change: FirewallChangeT): ExposureFacts[] {
   const conduit = ix.conduits.get(change.conduit);
   if (!conduit) return [];
   const before = ix.fw.rules.get(change.conduit) ?? [];

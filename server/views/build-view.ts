@@ -1,7 +1,7 @@
 // Assembles a whole graph view from rows: decides which zones collapse into summaries, then
 // shapes every element, leaving out anything whose endpoints are not in the view (Cytoscape
 // refuses an edge to a missing node). Pure.
-import type { CollapseMode, GraphElementT, GraphViewT } from './graph-schema.js';
+import type { CollapseMode, GraphElementT, GraphViewT } from './view-schema.js';
 import {
   assetElement, conduitElement, flowElement, zoneElement,
   type AssetRow, type ConduitRow, type FlowRow, type ZoneFacts, type ZoneRow,

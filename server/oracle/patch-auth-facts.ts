@@ -1,7 +1,7 @@
 // Patch and authentication-policy facts computed in process from the reference index.
 import type { AuthChangeT, PatchChangeT } from '../impact/change-schema.js';
-import type { ReferenceIndex } from './reference-index.js';
-import type { GroupFacts, PathFacts, ProcedureFacts } from './reference-rules.js';
+import type { EstateIndex } from './estate-index.js';
+import type { GroupFacts, PathFacts, ProcedureFacts } from './finding-rules.js';
 
 /** Dotted versions, part by part: numbers as numbers (11.10 > 11.9), anything else as text. */
 export function versionBefore(version: string | undefined, bound: string): boolean {
@@ -18,7 +18,7 @@ export function versionBefore(version: string | undefined, bound: string): boole
   return false;
 }
 
-export function patchTargets(ix: ReferenceIndex, change: PatchChangeT): string[] {
+export function patchTargets(ix: EstateIndex, change: PatchChangeT): string[] {
   if (change.targets) return [...new Set(change.targets)];
   const s = change.selector!;
   return [...ix.assets.values()]
@@ -28,7 +28,7 @@ export function patchTargets(ix: ReferenceIndex, change: PatchChangeT): string[]
 }
 
 /** Every voting group holding a target, and whether it can still trip with the targets down. */
-export function groupFacts(ix: ReferenceIndex, targets: ReadonlyArray<string>): GroupFacts[] {
+export function groupFacts(ix: EstateIndex, targets: ReadonlyArray<string>): GroupFacts[] {
   const down = new Set(targets);
   const seen = new Map<string, GroupFacts>();
   for (const t of down) {
@@ -44,7 +44,7 @@ export function groupFacts(ix: ReferenceIndex, targets: ReadonlyArray<string>): 
 }
 
 /** Safety flows a non-element target carries, enforces or routes; one per way it touches them. */
-export function pathFacts(ix: ReferenceIndex, targets: ReadonlyArray<string>): PathFacts[] {
+export function pathFacts(ix: EstateIndex, targets: ReadonlyArray<string>): PathFacts[] {
   const out: PathFacts[] = [];
   for (const t of targets) {
     if (ix.sifElements.has(t)) continue;
@@ -62,7 +62,7 @@ export function pathFacts(ix: ReferenceIndex, targets: ReadonlyArray<string>): P
   return out;
 }
 
-export function procedureFacts(ix: ReferenceIndex, change: AuthChangeT): ProcedureFacts[] {
+export function procedureFacts(ix: EstateIndex, change: AuthChangeT): ProcedureFacts[] {
   const { zones, assets, roles } = change.appliesTo;
   const inScope = (assetId: string) => assets.includes(assetId) || zones.includes(ix.assets.get(assetId)?.zone ?? '');
   const sil = (id: string) => ix.sifSil.get(id) ?? 0;

@@ -1,28 +1,28 @@
 // Reads must see the process's own writes on a cluster too: every session and executeQuery of
-// a Graph shares one bookmark manager, so the bookmark of each write is carried by later reads.
+// a DbClient shares one bookmark manager, so the bookmark of each write is carried by later reads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../server/db/graph.js';
+import type { DbClient } from '../server/db/client.js';
 import { importSite } from '../server/site/site-store.js';
 import { miniSite } from './helpers/mini-site.js';
-import { testGraph } from './helpers/graph.js';
+import { testGraph } from './helpers/db.js';
 
 describe('bookmarks', () => {
-  let graph: Graph;
-  beforeAll(async () => { graph = await testGraph(); });
-  afterAll(async () => { await graph.close(); });
+  let db: DbClient;
+  beforeAll(async () => { db = await testGraph(); });
+  afterAll(async () => { await db.close(); });
 
   it('a write transaction leaves its bookmark with the shared manager, and the next write replaces it', async () => {
-    await importSite(graph, miniSite(), 'replace');
-    const first = [...(await graph.bookmarks.getBookmarks())];
+    await importSite(db, miniSite(), 'replace');
+    const first = [...(await db.bookmarks.getBookmarks())];
     expect(first).toHaveLength(1);
     const renamed = miniSite();
     renamed.zones = renamed.zones!.map((z) => ({ ...z, name: `${z.name} (renamed)` }));
-    await importSite(graph, renamed, 'replace');
-    const second = [...(await graph.bookmarks.getBookmarks())];
+    await importSite(db, renamed, 'replace');
+    const second = [...(await db.bookmarks.getBookmarks())];
     expect(second).toHaveLength(1);
     expect(second).not.toEqual(first);
     // A read carries that bookmark and sees the write.
-    const zones = await graph.read('read/zones');
+    const zones = await db.read('read/zones');
     expect(zones.length).toBe(renamed.zones.length);
     expect(zones.every((z) => String(z.props.name).endsWith('(renamed)'))).toBe(true);
   });

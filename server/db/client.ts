@@ -16,7 +16,7 @@ export type Row = Record<string, any>;
  */
 export type QueryTimer = (name: string, neo4jMs: number) => void;
 
-export interface GraphOptions {
+export interface DbClientOptions {
   uri: string;
   user?: string;
   password?: string;
@@ -24,7 +24,7 @@ export interface GraphOptions {
   maxPoolSize?: number;
 }
 
-export class Graph {
+export class DbClient {
   readonly driver: Driver;
   readonly database: string;
   /**
@@ -36,7 +36,7 @@ export class Graph {
   readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
   queryTimer?: QueryTimer;
 
-  constructor(options: GraphOptions) {
+  constructor(options: DbClientOptions) {
     const auth = options.password ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
     this.driver = neo4j.driver(options.uri, auth, {
       disableLosslessIntegers: true,
@@ -63,6 +63,11 @@ export class Graph {
     const result = await this.driver.executeQuery(q.text, params, { database: this.database, routing, bookmarkManager: this.bookmarks });
     if (this.queryTimer) this.queryTimer(name, neo4jMs(result.summary));
     return result.records.map(toRow);
+  }
+
+  /** Runs one schema statement (constraint or index) on the leader. */
+  async schema(statement: string): Promise<void> {
+    await this.driver.executeQuery(statement, {}, { database: this.database, routing: 'WRITE', bookmarkManager: this.bookmarks });
   }
 
   async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {

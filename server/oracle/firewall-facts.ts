@@ -1,17 +1,17 @@
 // Firewall facts computed in process: first-match decisions of every flow crossing the edited
-// conduit (from firewall-reference.ts, the same evaluator the property test trusts), and rule
+// conduit (from firewall-evaluator.ts, the same evaluator the property test trusts), and rule
 // shadowing by plain region containment.
 import type { FirewallChangeT } from '../impact/change-schema.js';
-import type { RefRule } from './firewall-reference.js';
-import type { ReferenceIndex } from './reference-index.js';
-import type { FlowFacts, ShadowFacts } from './reference-rules.js';
+import type { RefRule } from './firewall-evaluator.js';
+import type { EstateIndex } from './estate-index.js';
+import type { FlowFacts, ShadowFacts } from './finding-rules.js';
 
 /** Ids of the rules a change proposes: new versions of modified rules and added rules. */
 export function proposedIds(change: FirewallChangeT): Set<string> {
   return new Set([...change.modify.map((m) => m.id), ...change.add.map((r, i) => r.id ?? `proposed-${i + 1}`)]);
 }
 
-export function flowFacts(ix: ReferenceIndex, change: FirewallChangeT): FlowFacts[] {
+export function flowFacts(ix: EstateIndex, change: FirewallChangeT): FlowFacts[] {
   return (ix.fw.flowsByConduit.get(change.conduit) ?? []).map((flow) => ({
     flow: flow.id,
     safety: ix.safetyRequired.has(flow.id),
@@ -31,7 +31,7 @@ export function covers(outer: RefRule, inner: RefRule): boolean {
     outer.ports.lo <= inner.ports.lo && inner.ports.hi <= outer.ports.hi;
 }
 
-export function shadowFacts(ix: ReferenceIndex, change: FirewallChangeT): ShadowFacts[] {
+export function shadowFacts(ix: EstateIndex, change: FirewallChangeT): ShadowFacts[] {
   const proposed = proposedIds(change);
   const after = ix.fw.rulesAfter(change.conduit, change);
   return after.filter((p) => proposed.has(p.id)).map((p) => {

@@ -1,12 +1,12 @@
 // The I/O half of the graph views: reads rows in one read transaction (one consistent snapshot)
 // and hands them to the pure shaping in build-view.ts.
-import type { Graph, Row, Tx } from '../db/graph.js';
+import type { DbClient, Row, Tx } from '../db/client.js';
 import { notFound } from '../errors.js';
 import type { SafetyPath } from '../model/api-schemas.js';
 import { sifFromRow } from '../site/from-graph.js';
 import { buildView, collapsedZones, type ViewRows } from './build-view.js';
 import type { AssetRow, ConduitRow, FlowRow, ZoneRow } from './elements.js';
-import type { CollapseMode, GraphViewT, SifGraphT } from './graph-schema.js';
+import type { CollapseMode, GraphViewT, SifGraphT } from './view-schema.js';
 import { safetyIndex, type SafetyIndex, type SifDependencyRow } from './safety-index.js';
 import type { z } from 'zod';
 
@@ -15,34 +15,34 @@ export const NEIGHBOURHOOD_MAX_ASSETS = 250;
 const FLOWS_PER_HOP = 400;
 
 const readSafety = async (tx: Tx): Promise<SafetyIndex> =>
-  safetyIndex((await tx.run('graph/safety-dependencies')) as SifDependencyRow[]);
+  safetyIndex((await tx.run('views/safety-dependencies')) as SifDependencyRow[]);
 
-export async function readTopology(graph: Graph, mode: CollapseMode, expand: string[] = []): Promise<GraphViewT> {
-  return graph.readTx(async (tx) => {
-    const zones = (await tx.run('graph/zones', { ids: null })) as ZoneRow[];
-    const conduits = (await tx.run('graph/conduits', { ids: null })) as ConduitRow[];
+export async function readTopology(db: DbClient, mode: CollapseMode, expand: string[] = []): Promise<GraphViewT> {
+  return db.readTx(async (tx) => {
+    const zones = (await tx.run('views/zones', { ids: null })) as ZoneRow[];
+    const conduits = (await tx.run('views/conduits', { ids: null })) as ConduitRow[];
     const collapsed = collapsedZones(mode, zones, conduits.length, expand);
     const open = collapsed.length === 0 ? null : zones.map((z) => String(z.props.id)).filter((id) => !collapsed.includes(id));
     const [assets, flows] = open?.length === 0
       ? [[], []]
-      : [await tx.run('graph/assets', { zones: open, ids: null }), await tx.run('graph/flows', { ids: null, zones: open })];
+      : [await tx.run('views/assets', { zones: open, ids: null }), await tx.run('views/flows', { ids: null, zones: open })];
     return buildView({ zones, conduits, assets: assets as AssetRow[], flows: flows as FlowRow[] }, await readSafety(tx), collapsed);
   });
 }
 
 /** Rows for a chosen set of assets and flows, with every zone and conduit they need. */
 async function subgraphRows(tx: Tx, assetIds: string[], flowIds: string[], extraConduits: string[] = []): Promise<ViewRows> {
-  const assets = (await tx.run('graph/assets', { zones: null, ids: assetIds })) as AssetRow[];
-  const flows = flowIds.length ? ((await tx.run('graph/flows', { ids: flowIds, zones: null })) as FlowRow[]) : [];
+  const assets = (await tx.run('views/assets', { zones: null, ids: assetIds })) as AssetRow[];
+  const flows = flowIds.length ? ((await tx.run('views/flows', { ids: flowIds, zones: null })) as FlowRow[]) : [];
   const conduitIds = [...new Set([...flows.flatMap((f) => f.via), ...extraConduits])];
-  const conduits = conduitIds.length ? ((await tx.run('graph/conduits', { ids: conduitIds })) as ConduitRow[]) : [];
+  const conduits = conduitIds.length ? ((await tx.run('views/conduits', { ids: conduitIds })) as ConduitRow[]) : [];
   const zoneIds = [...new Set([...assets.map((a) => a.zone), ...conduits.flatMap((c) => c.zones)])];
-  const zones = (await tx.run('graph/zones', { ids: zoneIds })) as ZoneRow[];
+  const zones = (await tx.run('views/zones', { ids: zoneIds })) as ZoneRow[];
   return { zones, assets, conduits, flows };
 }
 
-export async function readSifGraph(graph: Graph, id: string): Promise<SifGraphT> {
-  return graph.readTx(async (tx) => {
+export async function readSifGraph(db: DbClient, id: string): Promise<SifGraphT> {
+  return db.readTx(async (tx) => {
     const [row] = await tx.run('read/sif', { id });
     if (!row) throw notFound('SIF', id);
     const [path] = (await tx.run('read/sif-safety-path', { id })) as [z.infer<typeof SafetyPath>];
@@ -67,16 +67,16 @@ export async function readSifGraph(graph: Graph, id: string): Promise<SifGraphT>
   });
 }
 
-export async function readNeighbourhood(graph: Graph, id: string, depth: number): Promise<GraphViewT> {
-  return graph.readTx(async (tx) => {
-    const [root] = await tx.run('graph/assets', { zones: null, ids: [id] });
+export async function readNeighbourhood(db: DbClient, id: string, depth: number): Promise<GraphViewT> {
+  return db.readTx(async (tx) => {
+    const [root] = await tx.run('views/assets', { zones: null, ids: [id] });
     if (!root) throw notFound('asset', id);
     const assets = new Set([id]);
     const flows = new Set<string>();
     let frontier = [id];
     let truncated = false;
     for (let hop = 0; hop < depth && frontier.length > 0 && !truncated; hop += 1) {
-      const rows = (await tx.run('graph/asset-neighbours', { ids: frontier, limit: FLOWS_PER_HOP })) as Row[];
+      const rows = (await tx.run('views/asset-neighbours', { ids: frontier, limit: FLOWS_PER_HOP })) as Row[];
       if (rows.length >= FLOWS_PER_HOP) truncated = true;
       const next: string[] = [];
       for (const r of [...rows].sort((a, b) => String(a.flow).localeCompare(String(b.flow)))) {

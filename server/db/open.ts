@@ -1,12 +1,12 @@
 // Connects to the configured Neo4j, or starts the embedded one when NEO4J_URI is not set, and
 // applies the schema. Shared by the server and the CLIs so they behave the same way.
-import { Graph } from './db/graph.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './db/embedded-neo4j.js';
-import type { Config } from './config.js';
-import { applySchema } from './site/site-store.js';
+import type { Config } from '../config.js';
+import { DbClient } from './client.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j.js';
+import { applySchema } from './schema.js';
 
 export interface Database {
-  graph: Graph;
+  client: DbClient;
   embedded?: EmbeddedNeo4j;
   close(): Promise<void>;
 }
@@ -23,19 +23,19 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     });
     uri = embedded.uri;
   }
-  const graph = new Graph({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  const db = new DbClient({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
   try {
-    await applySchema(graph);
+    await applySchema(db);
   } catch (error) {
-    await graph.close();
+    await db.close();
     await embedded?.stop();
     throw new Error(`Cannot reach Neo4j at ${uri}: ${(error as Error).message}`);
   }
   return {
-    graph,
+    client: db,
     embedded,
     async close() {
-      await graph.close();
+      await db.close();
       await embedded?.stop();
     },
   };

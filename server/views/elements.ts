@@ -1,8 +1,8 @@
 // Pure shaping of graph rows into Cytoscape elements ({group, data, classes}). No I/O: the rows
-// come from cypher/graph/*.cypher through graph-reader.ts, and tests feed them by hand.
+// come from cypher/views/*.cypher through view-reader.ts, and tests feed them by hand.
 import type {
   AssetElementT, ConduitElementT, FlowElementT, SifRefT, ZoneElementT,
-} from './graph-schema.js';
+} from './view-schema.js';
 import { bypassesDmz, levelName, purdueSpan } from './purdue.js';
 import type { SafetyIndex } from './safety-index.js';
 

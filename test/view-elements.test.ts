@@ -1,10 +1,10 @@
 // Pure element shaping, without Neo4j: rows in, Cytoscape JSON out.
 import { describe, expect, it } from 'vitest';
-import { buildView, collapsedZones, COLLAPSE_THRESHOLD } from '../server/graph/build-view.js';
-import { assetElement, conduitElement, conduitLabel, flowElement, zoneElement, zoneLabel, type ZoneFacts, type ZoneRow } from '../server/graph/elements.js';
-import { GraphView } from '../server/graph/graph-schema.js';
-import { bypassesDmz, purdueSpan } from '../server/graph/purdue.js';
-import { EMPTY_SAFETY_INDEX, safetyIndex } from '../server/graph/safety-index.js';
+import { buildView, collapsedZones, COLLAPSE_THRESHOLD } from '../server/views/build-view.js';
+import { assetElement, conduitElement, conduitLabel, flowElement, zoneElement, zoneLabel, type ZoneFacts, type ZoneRow } from '../server/views/elements.js';
+import { GraphView } from '../server/views/view-schema.js';
+import { bypassesDmz, purdueSpan } from '../server/views/purdue.js';
+import { EMPTY_SAFETY_INDEX, safetyIndex } from '../server/views/safety-index.js';
 
 const zoneRow = (id: string, purdueLevel: number, extra: Record<string, unknown> = {}, assetCount = 0): ZoneRow => ({
   props: { id, name: id.toUpperCase(), purdueLevel, domain: 'OT', slTarget: 2, slAchieved: 2, ...extra },

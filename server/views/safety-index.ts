@@ -2,7 +2,7 @@
 // (DOMAIN.md: elements, the flows it depends on directly or through a procedure that backs it up,
 // the conduits those flows cross, the firewalls enforcing them, the devices they route through).
 // Pure: built from graph/safety-dependencies rows.
-import type { SifRefT } from './graph-schema.js';
+import type { SifRefT } from './view-schema.js';
 
 export interface SifDependencyRow {
   id: string;

@@ -32,7 +32,7 @@ export interface RefDecision {
 }
 
 /** The estate as flat arrays and maps: what an in-process implementation would hold. */
-export class ReferenceEstate {
+export class OracleEstate {
   readonly rules = new Map<string, RefRule[]>();
   readonly defaults = new Map<string, 'allow' | 'deny'>();
   readonly flows: RefFlow[] = [];

@@ -1,11 +1,11 @@
 // The estate as an in-process program would hold it: the firewall evaluator's rules and flows,
 // plus adjacency lists for everything a safety answer follows (SIF element groups, flow
 // dependants, procedures, roles, firewalls, switches, alternative routes). Built once from the
-// site document; what-if answers then cost microseconds (reference-findings.ts).
+// site document; what-if answers then cost microseconds (oracle-findings.ts).
 import { parseIpv4 } from '../model/ipv4.js';
 import type { AssetT, ConduitT, FlowT, ProcedureT, SiteDocument, ZoneT } from '../model/site-schema.js';
-import { ReferenceEstate, type RefFlow } from './firewall-reference.js';
-import type { SifSil } from './reference-rules.js';
+import { OracleEstate, type RefFlow } from './firewall-evaluator.js';
+import type { SifSil } from './finding-rules.js';
 
 export interface GroupRef { sif: string; sil: number; group: string; voting: string; elements: string[] }
 export type TouchRole = 'endpoint' | 'firewall' | 'routes-through';
@@ -16,8 +16,8 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value]);
 };
 
-export class ReferenceIndex {
-  readonly fw: ReferenceEstate;
+export class EstateIndex {
+  readonly fw: OracleEstate;
   readonly refFlows = new Map<string, RefFlow>();
   readonly zones = new Map<string, ZoneT>();
   readonly assets = new Map<string, AssetT>();
@@ -42,7 +42,7 @@ export class ReferenceIndex {
   readonly proceduresOfRole = new Map<string, ProcedureT[]>();
 
   constructor(site: SiteDocument) {
-    this.fw = new ReferenceEstate(site);
+    this.fw = new OracleEstate(site);
     for (const f of this.fw.flows) this.refFlows.set(f.id, f);
     for (const z of site.zones) this.zones.set(z.id, z);
     for (const a of site.assets) {

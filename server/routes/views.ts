@@ -5,10 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { ErrorBody, IdParams } from '../model/api-schemas.js';
-import { COLLAPSE_THRESHOLD } from '../graph/build-view.js';
-import { readNeighbourhood, readSifGraph, readTopology, NEIGHBOURHOOD_MAX_ASSETS } from '../graph/graph-reader.js';
-import { GraphView, LOCATE_MAX_IDS, LocateBody, LocateResult, NeighbourhoodQuery, SifGraph, TopologyQuery } from '../graph/graph-schema.js';
-import { locate } from '../graph/locate.js';
+import { COLLAPSE_THRESHOLD } from '../views/build-view.js';
+import { readNeighbourhood, readSifGraph, readTopology, NEIGHBOURHOOD_MAX_ASSETS } from '../views/view-reader.js';
+import { GraphView, LOCATE_MAX_IDS, LocateBody, LocateResult, NeighbourhoodQuery, SifGraph, TopologyQuery } from '../views/view-schema.js';
+import { locate } from '../views/locate.js';
 
 export async function graphRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -24,7 +24,7 @@ export async function graphRoutes(fastify: FastifyInstance): Promise<void> {
       querystring: TopologyQuery,
       response: { 200: GraphView, 400: ErrorBody },
     },
-  }, async (request) => readTopology(app.graph, request.query.collapse, request.query.expand));
+  }, async (request) => readTopology(app.db, request.query.collapse, request.query.expand));
 
   app.get('/graph/sif/:id', {
     schema: {
@@ -35,7 +35,7 @@ export async function graphRoutes(fastify: FastifyInstance): Promise<void> {
       params: IdParams,
       response: { 200: SifGraph, 404: ErrorBody },
     },
-  }, async (request) => readSifGraph(app.graph, request.params.id));
+  }, async (request) => readSifGraph(app.db, request.params.id));
 
   app.get('/graph/asset/:id', {
     schema: {
@@ -47,7 +47,7 @@ export async function graphRoutes(fastify: FastifyInstance): Promise<void> {
       querystring: NeighbourhoodQuery,
       response: { 200: GraphView, 400: ErrorBody, 404: ErrorBody },
     },
-  }, async (request) => readNeighbourhood(app.graph, request.params.id, request.query.depth));
+  }, async (request) => readNeighbourhood(app.db, request.params.id, request.query.depth));
 
   app.post('/graph/locate', {
     schema: {
@@ -59,5 +59,5 @@ export async function graphRoutes(fastify: FastifyInstance): Promise<void> {
       body: LocateBody,
       response: { 200: LocateResult, 400: ErrorBody },
     },
-  }, async (request) => locate(app.graph, request.body.ids));
+  }, async (request) => locate(app.db, request.body.ids));
 }

@@ -49,7 +49,7 @@ describe('POST /api/graph/locate', () => {
   });
 
   it('finds each id by an index seek, not a label scan', async () => {
-    const { summary } = await ctx.graph.driver.executeQuery(`EXPLAIN ${query('graph/locate').text}`, { ids: ['x'] }, { database: ctx.graph.database });
+    const { summary } = await ctx.db.driver.executeQuery(`EXPLAIN ${query('views/locate').text}`, { ids: ['x'] }, { database: ctx.db.database });
     interface Plan { operatorType: string; children: Plan[] }
     const operators = (p: Plan): string[] => [p.operatorType.split('@')[0]!, ...p.children.flatMap(operators)];
     const ops = operators(summary.plan as unknown as Plan);
