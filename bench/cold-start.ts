@@ -3,7 +3,7 @@
 // running server has; that first import is reported on its own, as the cold start.
 import type { DbClient } from '../server/db/client.js';
 import { generateEstate } from '../server/generate/estate.js';
-import { importSite } from '../server/site/site-store.js';
+import { importSite } from '../server/site/import-site.js';
 import { log } from './progress.js';
 
 export interface ColdStart { assets: number; seconds: number; nodesAndRelationships: number }

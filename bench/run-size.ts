@@ -4,7 +4,7 @@ import type { DbClient } from '../server/db/client.js';
 import { generateEstate } from '../server/generate/estate.js';
 import { validateSite } from '../server/model/validate-site.js';
 import { EstateIndex } from '../server/oracle/estate-index.js';
-import { importSite } from '../server/site/site-store.js';
+import { importSite } from '../server/site/import-site.js';
 import { buildMix, KINDS } from './change-mix.js';
 import { compareChange, type Disagreement } from './compare.js';
 import { measureMix, type ChangeRun } from './measure.js';
@@ -62,8 +62,10 @@ export async function runSize(db: DbClient, o: SizeOptions): Promise<SizeResult>
   const generateSeconds = (performance.now() - started) / 1000;
 
   log('  importing through importSite (replace), one transaction');
-  const imported = await importSite(db, doc, 'replace', (p) => {
-    if (p.total >= 10_000 && p.done === p.total) log(`    ${p.step}: ${p.total} rows loaded`);
+  const imported = await importSite(db, doc, 'replace', {
+    onProgress: (p) => {
+      if (p.total >= 10_000 && p.done === p.total) log(`    ${p.step}: ${p.total} rows loaded`);
+    },
   });
   const seconds = imported.ms / 1000;
   const perSecond = Math.round((imported.nodes + imported.relationships) / seconds);

@@ -3,6 +3,14 @@
 // mode: schema
 // returns: nothing
 CREATE CONSTRAINT site_id IF NOT EXISTS FOR (n:Site) REQUIRE n.id IS UNIQUE;
+// Every entity of a site (rules included) carries SiteEntity: ids are unique across kinds, as the
+// site document requires, and any entity is found by id without knowing its kind.
+CREATE CONSTRAINT site_entity_id IF NOT EXISTS FOR (n:SiteEntity) REQUIRE n.id IS UNIQUE;
+// The revision head whose lock serialises site writes, and the append-only change journal.
+CREATE CONSTRAINT revision_head_id IF NOT EXISTS FOR (n:RevisionHead) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT revision_number IF NOT EXISTS FOR (n:Revision) REQUIRE n.number IS UNIQUE;
+CREATE INDEX journal_revision IF NOT EXISTS FOR (n:JournalEntry) ON (n.revision);
+CREATE INDEX journal_entity IF NOT EXISTS FOR (n:JournalEntry) ON (n.entity);
 CREATE CONSTRAINT zone_id IF NOT EXISTS FOR (n:Zone) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT conduit_id IF NOT EXISTS FOR (n:Conduit) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT firewall_rule_id IF NOT EXISTS FOR (n:FirewallRule) REQUIRE n.id IS UNIQUE;
@@ -23,6 +31,12 @@ CREATE INDEX asset_ip IF NOT EXISTS FOR (n:Asset) ON (n.ipInt);
 // little on an estate where most assets have neither.
 CREATE INDEX asset_vendor IF NOT EXISTS FOR (n:Asset) ON (n.vendor);
 CREATE INDEX asset_model IF NOT EXISTS FOR (n:Asset) ON (n.model);
+// Rules naming an asset or zone as an endpoint (site/referrers): an edit of that asset or zone
+// re-derives those rules' address ranges, and a delete lists them.
+CREATE INDEX rule_src_asset IF NOT EXISTS FOR (n:FirewallRule) ON (n.srcAsset);
+CREATE INDEX rule_dst_asset IF NOT EXISTS FOR (n:FirewallRule) ON (n.dstAsset);
+CREATE INDEX rule_src_zone IF NOT EXISTS FOR (n:FirewallRule) ON (n.srcZone);
+CREATE INDEX rule_dst_zone IF NOT EXISTS FOR (n:FirewallRule) ON (n.dstZone);
 // Safety-required flows: counted for every answer (impact/checked-counts) and the start of the
 // patch queries' flow patterns.
 CREATE INDEX flow_safety_required IF NOT EXISTS FOR (n:Flow) ON (n.safetyRequired);
@@ -32,8 +46,4 @@ CREATE INDEX flow_safety_required IF NOT EXISTS FOR (n:Flow) ON (n.safetyRequire
 // are not index-backed either.
 DROP INDEX asset_name IF EXISTS;
 DROP INDEX asset_type IF EXISTS;
-DROP INDEX asset_vendor_model IF EXISTS;
-DROP INDEX rule_src_asset IF EXISTS;
-DROP INDEX rule_dst_asset IF EXISTS;
-DROP INDEX rule_src_zone IF EXISTS;
-DROP INDEX rule_dst_zone IF EXISTS
+DROP INDEX asset_vendor_model IF EXISTS

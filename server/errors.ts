@@ -6,8 +6,10 @@ export const ERROR_CODES = {
   INTERLOCK_INVALID_CHANGE: 400,
   INTERLOCK_NOT_FOUND: 404,
   INTERLOCK_CONFLICT: 409,
+  INTERLOCK_PRECONDITION_FAILED: 412,
   INTERLOCK_UNPROCESSABLE: 422,
   INTERLOCK_DATABASE_UNAVAILABLE: 503,
+  INTERLOCK_GRAPH_IN_DOUBT: 503,
   INTERLOCK_INTERNAL: 500,
 } as const;
 
@@ -20,7 +22,7 @@ export interface FieldError {
 
 export class AppError extends Error {
   readonly statusCode: number;
-  constructor(readonly code: ErrorCode, message: string, readonly errors?: FieldError[]) {
+  constructor(readonly code: ErrorCode, message: string, readonly errors?: FieldError[], readonly headers?: Record<string, string>) {
     super(message);
     this.statusCode = ERROR_CODES[code];
   }

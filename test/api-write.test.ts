@@ -72,11 +72,14 @@ describe('zones', () => {
   });
 
   it('refuses to delete a zone that still holds assets, naming every asset', async () => {
-    const zoneGone = 'zone "z-field" does not exist.';
+    const names: Record<string, string> = {
+      lt1: 'Level transmitter', pt1: 'Pressure transmitter A', pt2: 'Pressure transmitter B', pt3: 'Pressure transmitter C',
+      xv1: 'Shutdown valve 1', xv2: 'Shutdown valve 2', xv3: 'Inlet valve',
+    };
     expect(await rejected('DELETE', '/api/zones/z-field')).toEqual({
       status: 409,
-      body: conflictBody('zone "z-field" is still referenced; remove or change the references first.',
-        ['lt1', 'pt1', 'pt2', 'pt3', 'xv1', 'xv2', 'xv3'].map((id) => err(`assets[id=${id}].zone`, zoneGone))),
+      body: conflictBody('zone "z-field" is still used by 7 entities; remove or change those references first.',
+        Object.entries(names).map(([id, name]) => err(`assets[id=${id}].zone`, `asset "${id}" (${name}) uses it here.`))),
     });
   });
 
@@ -84,8 +87,8 @@ describe('zones', () => {
     expect(await rejected('PUT', '/api/zones/z-ops', { ...zone('z-ops'), cidr: '10.9.0.0/24' })).toEqual({
       status: 409,
       body: conflictBody('Updating zone "z-ops" would leave the site inconsistent.', [
-        err('assets[id=hist].ip', 'IP 10.3.0.20 is outside its zone "z-ops" (10.9.0.0/24).'),
-        err('assets[id=ntp].ip', 'IP 10.3.0.5 is outside its zone "z-ops" (10.9.0.0/24).'),
+        err('assets[id=hist].ip', '(stored entity) IP 10.3.0.20 is outside its zone "z-ops" (10.9.0.0/24).'),
+        err('assets[id=ntp].ip', '(stored entity) IP 10.3.0.5 is outside its zone "z-ops" (10.9.0.0/24).'),
       ]),
     });
   });
@@ -119,14 +122,13 @@ describe('assets', () => {
   });
 
   it('refuses to delete an asset that rules, flows, roles and procedures use, naming each', async () => {
-    const gone = 'asset "hmi" does not exist.';
     expect(await rejected('DELETE', '/api/assets/hmi')).toEqual({
       status: 409,
-      body: conflictBody('asset "hmi" is still referenced; remove or change the references first.', [
-        err('conduits[id=c-ctl-sis].rules[0].src.asset', gone),
-        err('flows[id=f-esd].from', gone),
-        err('procedures[id=proc-esd].uses[0]', gone),
-        err('roles[id=role-operator].accesses[0]', gone),
+      body: conflictBody('asset "hmi" is still used by 4 entities; remove or change those references first.', [
+        err('conduits[id=c-ctl-sis].rules[0].src.asset', 'conduit "c-ctl-sis" (Control to safety (primary)) uses it here.'),
+        err('flows[id=f-esd].from', 'flow "f-esd" (HMI ESD command) uses it here.'),
+        err('procedures[id=proc-esd].uses[0]', 'procedure "proc-esd" (Manual ESD from control-room HMI) uses it here.'),
+        err('roles[id=role-operator].accesses[0]', 'role "role-operator" (Control room operator) uses it here.'),
       ]),
     });
   });
@@ -171,12 +173,11 @@ describe('conduits', () => {
         err('conduits[id=c-ops-ctl].rules[0].src.asset', 'asset "ghost" does not exist.'),
       ]),
     });
-    const gone = 'conduit "c-ops-ctl" does not exist.';
     expect(await rejected('DELETE', '/api/conduits/c-ops-ctl')).toEqual({
       status: 409,
-      body: conflictBody('conduit "c-ops-ctl" is still referenced; remove or change the references first.', [
-        err('flows[id=f-hist].via[0]', gone),
-        err('flows[id=f-ntp].via[0]', gone),
+      body: conflictBody('conduit "c-ops-ctl" is still used by 2 entities; remove or change those references first.', [
+        err('flows[id=f-hist].via[0]', 'flow "f-hist" (Historian collection) uses it here.'),
+        err('flows[id=f-ntp].via[0]', 'flow "f-ntp" (Time sync to SIS) uses it here.'),
       ]),
     });
   });
@@ -212,8 +213,8 @@ describe('flows', () => {
     });
     expect(await rejected('DELETE', '/api/flows/f-status')).toEqual({
       status: 409,
-      body: conflictBody('flow "f-status" is still referenced; remove or change the references first.', [
-        err('sifs[id=sif-hp].dependsOn[1]', 'flow "f-status" does not exist.'), // stored order: f-ntp, f-status
+      body: conflictBody('flow "f-status" is still used by one entity; remove or change those references first.', [
+        err('sifs[id=sif-hp].dependsOn[1]', 'SIF "sif-hp" (High pressure trip) uses it here.'), // stored order: f-ntp, f-status
       ]),
     });
   });
@@ -257,7 +258,9 @@ describe('SIFs', () => {
     });
     expect(await rejected('DELETE', '/api/sifs/sif-hp')).toEqual({
       status: 409,
-      body: conflictBody('SIF "sif-hp" is still referenced; remove or change the references first.', [err('procedures[id=proc-esd].backsUp[0]', 'SIF "sif-hp" does not exist.')]),
+      body: conflictBody('SIF "sif-hp" is still used by one entity; remove or change those references first.', [
+        err('procedures[id=proc-esd].backsUp[0]', 'procedure "proc-esd" (Manual ESD from control-room HMI) uses it here.'),
+      ]),
     });
   });
 });

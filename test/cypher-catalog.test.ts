@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../server/db/client.js';
 import { catalog, parseQueryFile } from '../server/db/query-catalog.js';
-import { testGraph } from './helpers/db.js';
+import { testDb } from './helpers/db.js';
 
 let db: DbClient;
 beforeAll(async () => {
-  db = await testGraph();
+  db = await testDb();
 });
 afterAll(async () => db.close());
 

@@ -2,13 +2,14 @@
 // a DbClient shares one bookmark manager, so the bookmark of each write is carried by later reads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../server/db/client.js';
-import { importSite } from '../server/site/site-store.js';
+import { importSite } from '../server/site/import-site.js';
+import { readList } from '../server/site/read-entities.js';
 import { miniSite } from './helpers/mini-site.js';
-import { testGraph } from './helpers/db.js';
+import { testDb } from './helpers/db.js';
 
 describe('bookmarks', () => {
   let db: DbClient;
-  beforeAll(async () => { db = await testGraph(); });
+  beforeAll(async () => { db = await testDb(); });
   afterAll(async () => { await db.close(); });
 
   it('a write transaction leaves its bookmark with the shared manager, and the next write replaces it', async () => {
@@ -22,8 +23,8 @@ describe('bookmarks', () => {
     expect(second).toHaveLength(1);
     expect(second).not.toEqual(first);
     // A read carries that bookmark and sees the write.
-    const zones = await db.read('read/zones');
+    const zones = await readList(db, 'zones', 'read/zones');
     expect(zones.length).toBe(renamed.zones.length);
-    expect(zones.every((z) => String(z.props.name).endsWith('(renamed)'))).toBe(true);
+    expect(zones.every((z) => z.doc.name.endsWith('(renamed)'))).toBe(true);
   });
 });

@@ -56,7 +56,7 @@ describe('impact CLI', () => {
     const { code, stdout } = await impact(blocking());
     expect(code).toBe(2);
     expect(stdout.split('\n').slice(0, 4)).toEqual([
-      'Interlock what-if: 1 finding on safety paths, highest CRITICAL; checked 2 SIFs, 3 safety-required flows and 1 procedures.',
+      'Interlock what-if: 1 finding on safety paths, highest CRITICAL; checked 2 SIFs, 3 safety-required flows and 1 procedure.',
       '',
       'CRITICAL (1)',
       '  [FW-BLOCKS-SAFETY-FLOW] Safety flow f-status would be blocked on conduit c-ctl-sis',

@@ -151,7 +151,7 @@ describe('firewall what-if', () => {
       summary: {
         maxSeverity: null, safetyPathTouched: false, counts: { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFO: 0 },
         checked: { sifs: 2, flows: 3, procedures: 1, conduits: 1 },
-        message: 'No safety path touched: checked 2 SIFs, 3 safety-required flows and 1 procedures.',
+        message: 'No safety path touched: checked 2 SIFs, 3 safety-required flows and 1 procedure.',
       },
     });
   });
@@ -171,9 +171,45 @@ describe('firewall what-if: bad input', () => {
     });
     const wrongConduit = await assess({ kind: 'firewall', conduit: 'c-ops-ctl', remove: ['r-esd'] });
     expect(wrongConduit.status).toBe(404);
-    expect(wrongConduit.body.errors).toEqual([{ path: 'change.remove[0]', message: 'rule "r-esd" is not on conduit "c-ops-ctl"' }]);
+    expect(wrongConduit.body.errors).toEqual([{ path: 'change.remove[0]', message: 'rule "r-esd" is not on conduit "c-ops-ctl".' }]);
     const unknownAsset = await assess({ kind: 'firewall', conduit: 'c-ops-ctl', add: [{ seq: 1, action: 'allow', protocol: 'tcp', src: { asset: 'ghost' }, dst: 'any', ports: 22 }] });
-    expect(unknownAsset.body.errors).toEqual([{ path: 'change.add[0]', message: 'asset "ghost" does not exist.' }]);
+    expect(unknownAsset.body.errors).toEqual([{ path: 'change.add[0].src.asset', message: 'asset "ghost" does not exist.' }]);
+  });
+
+  it('names every unknown reference at once, across the changes of a set', async () => {
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/impact', payload: { changes: [
+      { kind: 'firewall', conduit: 'c-ops-ctl', remove: ['r-gone'], add: [{ seq: 1, action: 'allow', protocol: 'tcp', src: { zone: 'z-gone' }, dst: { asset: 'a-gone' }, ports: 22 }] },
+      { kind: 'patch', targets: ['hmi', 'p-gone'] },
+    ] } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      statusCode: 404, code: 'INTERLOCK_NOT_FOUND',
+      message: '4 references do not exist: changes[0].remove[0], changes[0].add[0].src.zone, changes[0].add[0].dst.asset, changes[1].targets[1].',
+      errors: [
+        { path: 'changes[0].remove[0]', message: 'firewall rule "r-gone" does not exist.' },
+        { path: 'changes[0].add[0].src.zone', message: 'zone "z-gone" does not exist.' },
+        { path: 'changes[0].add[0].dst.asset', message: 'asset "a-gone" does not exist.' },
+        { path: 'changes[1].targets[1]', message: 'asset "p-gone" does not exist.' },
+      ],
+    });
+  });
+
+  it('refuses a rule added twice or changed twice, in one change or across a set (400)', async () => {
+    const rule = { id: 'r-new', seq: 1, action: 'allow', protocol: 'tcp', src: 'any', dst: 'any', ports: 22 };
+    const twice = await ctx.app.inject({ method: 'POST', url: '/api/impact', payload: { change: {
+      kind: 'firewall', conduit: 'c-ops-ctl', add: [rule, { ...rule, seq: 2 }], modify: [{ id: 'r-ops-opc', seq: 5 }, { id: 'r-ops-opc', action: 'deny' }],
+    } } });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().errors).toEqual([
+      { path: 'body.change.add.1.id', message: 'proposed rule id "r-new" is used twice in this change' },
+      { path: 'body.change.modify.1.id', message: 'rule "r-ops-opc" is modified twice in this change; give all its new fields in one modification' },
+    ]);
+    const acrossSet = await ctx.app.inject({ method: 'POST', url: '/api/impact', payload: { changes: [
+      { kind: 'firewall', conduit: 'c-ops-ctl', modify: [{ id: 'r-ops-opc', seq: 5 }] },
+      { kind: 'firewall', conduit: 'c-ops-ctl', remove: ['r-ops-opc'] },
+    ] } });
+    expect(acrossSet.statusCode).toBe(400);
+    expect(acrossSet.json().errors).toEqual([{ path: 'body.changes.1.remove.0', message: 'rule "r-ops-opc" is also changed by changes[0]; put both edits in one change' }]);
   });
 
   it('malformed CIDR, port or protocol → 400 naming the field', async () => {

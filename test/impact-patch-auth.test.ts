@@ -84,7 +84,7 @@ describe('patch what-if: safety paths', () => {
   it('an asset off every safety path: no finding, and the answer says what was checked', async () => {
     const { body } = await patch(['hist']);
     expect(body.findings).toEqual([]);
-    expect(body.summary.message).toBe('No safety path touched: checked 2 SIFs, 3 safety-required flows and 1 procedures.');
+    expect(body.summary.message).toBe('No safety path touched: checked 2 SIFs, 3 safety-required flows and 1 procedure.');
   });
 
   it('unknown target → 404; a selector that matches nothing → 422; targets and selector together → 400', async () => {

@@ -9,11 +9,11 @@ import { explainFlow } from '../server/impact/explain.js';
 import { formatIpv4 } from '../server/model/ipv4.js';
 import { SiteDocument, type SiteDocumentInput } from '../server/model/site-schema.js';
 import { matches, OracleEstate } from '../server/oracle/firewall-evaluator.js';
-import { loadSite, testGraph } from './helpers/db.js';
+import { loadSite, testDb } from './helpers/db.js';
 
 let db: DbClient;
 beforeAll(async () => {
-  db = await testGraph();
+  db = await testDb();
 });
 afterAll(async () => db.close());
 

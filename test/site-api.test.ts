@@ -49,8 +49,11 @@ describe('POST /api/import', () => {
     await loadSite(db, { zones: [] });
     const res = await app.inject({ method: 'POST', url: '/api/import', payload: miniSite() });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ mode: 'replace', nodes: MINI_NODES, relationships: MINI_RELATIONSHIPS, counts: MINI_COUNTS, ms: expect.any(Number) });
-    expect((await snapshot(db)).length).toBe(MINI_NODES + MINI_RELATIONSHIPS);
+    expect(res.json()).toEqual({
+      mode: 'replace', revision: expect.any(Number), nodes: MINI_NODES, relationships: MINI_RELATIONSHIPS, counts: MINI_COUNTS,
+      changed: { created: 40, updated: 0, deleted: 0, unchanged: 0 }, ms: expect.any(Number),
+    });
+    expect((await snapshot(db, 'site')).length).toBe(MINI_NODES + MINI_RELATIONSHIPS);
     expect(await exported()).toEqual(expectedMini());
   });
 
@@ -68,7 +71,8 @@ describe('POST /api/import', () => {
     const renamed = { ...(miniSite().zones![0] as object), name: 'Operations' };
     const res = await app.inject({ method: 'POST', url: '/api/import?mode=merge', payload: { zones: [renamed], assets: [hmi2] } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ mode: 'merge', nodes: MINI_NODES + 1, relationships: MINI_RELATIONSHIPS + 1, counts: { assets: 19, zones: 4 } });
+    // Only what changed is written: the new asset (node and IN_ZONE) and the renamed zone.
+    expect(res.json()).toMatchObject({ mode: 'merge', nodes: 2, relationships: 1, counts: { assets: 1, zones: 1 }, changed: { created: 1, updated: 1, deleted: 0, unchanged: 0 } });
     const want = miniSite();
     want.assets!.push(hmi2 as never);
     want.zones![0]!.name = 'Operations';
@@ -127,7 +131,11 @@ describe('GET /api/export', () => {
 
     const second = await app.inject({ method: 'POST', url: '/api/import', payload: doc });
     expect(second.statusCode).toBe(200);
-    expect({ ...second.json(), ms: 0 }).toEqual({ ...first.json(), ms: 0 });
+    // The same site again changes nothing: no entity written, no new revision.
+    expect(second.json()).toEqual({
+      ...first.json(), ms: expect.any(Number), nodes: 0, relationships: 0,
+      changed: { created: 0, updated: 0, deleted: 0, unchanged: 305 },
+    });
     expect(await exported()).toEqual(doc);
     expect(await snapshot(db)).toEqual(graphAfterFirst);
   });
@@ -162,7 +170,7 @@ describe('CLI: npm run import / npm run export', () => {
     const path = file('mini.yaml', stringify(miniSite()));
     const { code, stdout } = await cli('import', path);
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^Imported ${path} \\(replace\\): ${MINI_NODES} nodes, ${MINI_RELATIONSHIPS} relationships in \\d+ ms \\(\\d+ nodes\\+rels/s\\)\\.`));
+    expect(stdout).toMatch(new RegExp(`^Imported ${path} \\(replace\\) as revision \\d+: ${MINI_NODES} nodes, ${MINI_RELATIONSHIPS} relationships in \\d+ ms \\(\\d+ nodes\\+rels/s\\)\\.\\n  40 created, 0 updated, 0 deleted, 0 unchanged\\.`));
     expect(await exported()).toEqual(expectedMini());
   });
 
@@ -176,7 +184,7 @@ describe('CLI: npm run import / npm run export', () => {
     const { code, stdout, stderr } = await cli('import', path);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`error: ${path} is not a valid site document; 2 problem(s), the graph is unchanged:\n` +
+    expect(stderr).toContain(`error: ${path} is not a valid site document; 2 problems, the graph is unchanged:\n` +
       '  zones[0].slTarget: Too big: expected number to be <=4\n' +
       '  flows[4].via: the flow goes from zone "z-ops" to zone "z-ctl" but crosses no conduit; list the conduits in crossing order.\n');
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace

@@ -208,8 +208,9 @@ describe('conduits and rules', () => cases([
     name: 'a conduit enforced by an asset that is not a firewall, and by an unknown asset',
     mutate: (d) => { d.conduits[0].firewalls = ['hist', 'fw-ghost']; },
     errors: [
-      e('conduits[0].firewalls[0]', 'asset "hist" is a historian; a conduit is enforced by a firewall, data diode or router.'),
+      // Every reference is resolved first, then what a resolved one must also be.
       e('conduits[0].firewalls[1]', NOT_EXIST('asset', 'fw-ghost')),
+      e('conduits[0].firewalls[0]', 'asset "hist" is a historian; a conduit is enforced by a firewall, data diode or router.'),
     ],
   },
 ]));
@@ -294,7 +295,7 @@ describe('SIFs', () => cases([
   {
     name: 'an unknown element and an unknown flow',
     mutate: (d) => { d.sifs[0].groups[0].elements[2] = 'pt-ghost'; d.sifs[0].dependsOn = ['f-ghost']; },
-    errors: [e('sifs[0].dependsOn[0]', NOT_EXIST('flow', 'f-ghost')), e('sifs[0].groups[0].elements[2]', NOT_EXIST('asset', 'pt-ghost'))],
+    errors: [e('sifs[0].groups[0].elements[2]', NOT_EXIST('asset', 'pt-ghost')), e('sifs[0].dependsOn[0]', NOT_EXIST('flow', 'f-ghost'))],
   },
 ]));
 
@@ -394,8 +395,8 @@ describe('reporting', () => {
     expect(errors).toEqual([
       e('zones[0].slTarget', 'Too big: expected number to be <=4'),
       e('evidence[0].collectedOn', 'must be a real calendar date'),
-      e('assets[1].ip', 'IP 10.3.0.20 is already the address of asset "hist".'),
       e('conduits[0].rules[1].seq', 'seq 10 is already used by rule "r-ops-opc" on this conduit; first match wins, so order must be unambiguous.'),
+      e('assets[1].ip', 'IP 10.3.0.20 is already the address of asset "hist".'),
       e('flows[4].via', 'the flow goes from zone "z-ops" to zone "z-ctl" but crosses no conduit; list the conduits in crossing order.'),
       e('sifs[0].groups[0].voting', '2oo4 needs 4 elements but the group has 3.'),
       e('procedures[0].maxSeconds', 'maxSeconds (1) is below nominalSeconds (40): the procedure could never complete in time.'),
@@ -404,8 +405,8 @@ describe('reporting', () => {
   });
 
   it('answers a document that is not an object with one error on the document', () => {
-    expect(validateSite('zones: []')).toEqual({ ok: false, errors: [e('(document)', 'Invalid input: expected object, received string')] });
-    expect(validateSite(null)).toEqual({ ok: false, errors: [e('(document)', 'Invalid input: expected object, received null')] });
+    expect(validateSite('zones: []')).toEqual({ ok: false, total: 1, errors: [e('(document)', 'Invalid input: expected object, received string')] });
+    expect(validateSite(null)).toEqual({ ok: false, total: 1, errors: [e('(document)', 'Invalid input: expected object, received null')] });
   });
 });
 
@@ -435,7 +436,8 @@ describe('through POST /api/import', () => {
       body: {
         statusCode: 400,
         code: 'INTERLOCK_INVALID_SITE',
-        message: 'The site document has 3 problem(s).',
+        message: 'The site document has 3 problems.',
+        total: 3,
         errors: [
           e('zones[0].cidr', 'must be an IPv4 CIDR such as 10.30.0.0/24 with no host bits set'),
           e('flows[3].via[2]', 'conduit "c-ctl-sis" connects z-ctl and z-sis, not zone "z-ops" where the flow is at this point.'),

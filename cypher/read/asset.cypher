@@ -1,16 +1,14 @@
-// description: One asset with its zone, the flows it takes part in, the SIFs it is an element of,
-//   and the conduits it enforces.
+// description: What the API shows about an asset beside its document: the flows that start, end
+//   or route through it, its roles in SIFs, and the conduits it enforces.
 // mode: read
 // params:
 //   $id: string — asset id
 // returns:
-//   props: map — stored asset properties
-//   zone: string — zone id
-//   flows: list<map> — {id, direction: from|to|routes} ordered by id
-//   sifs: list<map> — {id, sil, role, group}
-//   enforces: list<string> — conduit ids this firewall enforces
-MATCH (a:Asset {id: $id})-[:IN_ZONE]->(z:Zone)
-RETURN properties(a) AS props, z.id AS zone,
+//   flows: list<map> — {id, direction: from|to|routes}, by flow id
+//   sifs: list<map> — {id, sil, role, group}, by SIF id
+//   enforces: list<string> — conduit ids, sorted
+MATCH (a:Asset {id: $id})
+RETURN
   COLLECT { MATCH (f:Flow)-[r:FROM|TO|ROUTES_THROUGH]->(a)
             RETURN {id: f.id, direction: CASE type(r) WHEN 'FROM' THEN 'from' WHEN 'TO' THEN 'to' ELSE 'routes' END}
             ORDER BY f.id } AS flows,

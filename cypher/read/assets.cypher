@@ -1,20 +1,20 @@
-// description: Assets filtered by zone, type and domain, and searched by id, name (case-insensitive
-//   substring) or IP (exact address, or prefix such as "10.30."). Null filters match everything.
+// description: Asset search for the API: filter by zone, type and domain, search by id, name
+//   (substring, case-insensitive) or IP (exact or prefix); exact id/IP matches first. Returns ids
+//   only (the documents come from site/entities).
 // mode: read
 // params:
 //   $zone: string|null — zone id
 //   $type: string|null — asset type
-//   $domain: string|null — IT or OT (the asset's zone's domain)
-//   $q: string|null — search text, already lower-cased
-//   $limit: integer — maximum rows
+//   $domain: string|null — IT or OT (the zone's domain)
+//   $q: string|null — lower-cased search text
+//   $limit: integer — at most this many
 // returns:
-//   props: map — stored asset properties
-//   zone: string — zone id
+//   id: string — asset id
 MATCH (a:Asset)-[:IN_ZONE]->(z:Zone)
 WHERE ($zone IS NULL OR z.id = $zone)
   AND ($type IS NULL OR a.type = $type)
   AND ($domain IS NULL OR z.domain = $domain)
   AND ($q IS NULL OR toLower(a.id) CONTAINS $q OR toLower(a.name) CONTAINS $q OR a.ip STARTS WITH $q)
-RETURN properties(a) AS props, z.id AS zone
+RETURN a.id AS id
 ORDER BY CASE WHEN $q IS NOT NULL AND (a.ip = $q OR toLower(a.id) = $q) THEN 0 ELSE 1 END, a.id
 LIMIT toInteger($limit)

@@ -1,12 +1,12 @@
-// description: One flow in the read/flows shape.
+// description: What the API shows about a flow beside its document: the SIFs and procedures that
+//   depend on it.
 // mode: read
 // params:
 //   $id: string — flow id
 // returns:
-//   props, from, to, via, routesThrough, sifs, procedures — as read/flows
-MATCH (src:Asset)<-[:FROM]-(f:Flow {id: $id})-[:TO]->(dst:Asset)
-RETURN properties(f) AS props, src.id AS from, dst.id AS to,
-  COLLECT { MATCH (f)-[v:VIA]->(c:Conduit) RETURN c.id ORDER BY v.seq } AS via,
-  COLLECT { MATCH (f)-[t:ROUTES_THROUGH]->(a:Asset) RETURN a.id ORDER BY t.seq } AS routesThrough,
+//   sifs: list<map> — {id, sil}, by SIF id
+//   procedures: list<string> — procedure ids, sorted
+MATCH (f:Flow {id: $id})
+RETURN
   COLLECT { MATCH (s:SIF)-[:DEPENDS_ON]->(f) RETURN {id: s.id, sil: s.sil} ORDER BY s.id } AS sifs,
   COLLECT { MATCH (p:Procedure)-[:DEPENDS_ON]->(f) RETURN p.id ORDER BY p.id } AS procedures

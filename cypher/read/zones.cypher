@@ -1,8 +1,9 @@
-// description: Every zone with how many assets it holds, ordered by Purdue level (top first) then id.
+// description: Every zone's id, top of the Purdue model first, with how many assets it holds (the
+//   documents come from site/entities).
 // mode: read
 // returns:
-//   props: map — stored zone properties
+//   id: string — zone id
 //   assetCount: integer — assets IN_ZONE
 MATCH (z:Zone)
-RETURN properties(z) AS props, COUNT { (z)<-[:IN_ZONE]-(:Asset) } AS assetCount
+RETURN z.id AS id, COUNT { (z)<-[:IN_ZONE]-(:Asset) } AS assetCount
 ORDER BY z.purdueLevel DESC, z.id

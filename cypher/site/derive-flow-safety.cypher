@@ -1,7 +1,13 @@
-// description: Marks each flow safety-required when a SIF or a procedure DEPENDS_ON it, so the
-//   impact queries can filter on a property instead of re-deriving it per query. Run at the end
-//   of every import (and every edit goes through import), so it never goes stale.
+// description: Marks flows safety-required when a SIF or a procedure DEPENDS_ON them, so the
+//   impact queries filter on a property instead of re-deriving it. A write recomputes it for the
+//   flows it wrote and for the flows its SIFs and procedures depended on before or after.
+//   A flow is only written when the flag really changes.
 // mode: write
+// params:
+//   $ids: list<string> — flow ids to recompute
 // returns: nothing
-MATCH (f:Flow)
-SET f.safetyRequired = EXISTS { (:SIF)-[:DEPENDS_ON]->(f) } OR EXISTS { (:Procedure)-[:DEPENDS_ON]->(f) }
+UNWIND $ids AS id
+MATCH (f:Flow {id: id})
+WITH f, EXISTS { (:SIF)-[:DEPENDS_ON]->(f) } OR EXISTS { (:Procedure)-[:DEPENDS_ON]->(f) } AS required
+WHERE f.safetyRequired IS NULL OR f.safetyRequired <> required
+SET f.safetyRequired = required

@@ -1,6 +1,7 @@
 // Counts that describe a site document at a glance: what the generator CLI prints at the end and
 // what tests check proportions against. Pure.
-import { COLLECTIONS, type CollectionName, type SiteDocument } from '../model/site-schema.js';
+import { COLLECTION_NAMES, type CollectionName } from '../model/collections.js';
+import type { SiteDocument } from '../model/site-schema.js';
 
 export type SiteSummary = Record<CollectionName, number> & {
   /** Distinct `site` names on zones: the plants of an estate. */
@@ -12,7 +13,7 @@ export type SiteSummary = Record<CollectionName, number> & {
 
 export function summarizeSite(site: SiteDocument): SiteSummary {
   const counts = Object.fromEntries(
-    (Object.keys(COLLECTIONS) as CollectionName[]).map((key) => [key, site[key].length]),
+    COLLECTION_NAMES.map((key) => [key, site[key].length]),
   ) as Record<CollectionName, number>;
   const depended = new Set([...site.sifs, ...site.procedures].flatMap((x) => x.dependsOn));
   return {

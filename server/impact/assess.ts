@@ -2,12 +2,14 @@
 // in one read transaction (a consistent snapshot that writes nothing), and shapes the answer.
 import { inOrder, type DbClient, type Tx } from '../db/client.js';
 import { ID_PATTERN } from '../model/site-schema.js';
-import type { Finding, ImpactRequest, ImpactResponse, Severity } from './change-schema.js';
+import type { Change, Finding, ImpactRequest, ImpactResponse, Severity } from './change-schema.js';
 import { authFindings, type AuthProcedureRow } from './auth-findings.js';
 import { combinedFlowFindings, combinedSifFindings, type Shaper } from './combined-findings.js';
 import { blockedFlowFindings, exposureFindings, flowInfoFindings, shadowFindings, type Decision, type ExposureRow, type FlowSafety, type ShadowRow } from './firewall-findings.js';
 import { Names } from './names.js';
-import { normalizeChange, type NormalizedChange } from './normalize.js';
+import { normalizeChange, unknownReferences, type NormalizedChange } from './normalize.js';
+import { AppError } from '../errors.js';
+import { count } from '../plural.js';
 import { safetyPathFindings, sifElementFindings, type ElementGroupRow, type SafetyPathRow } from './patch-findings.js';
 import { highest, severityRank } from './severity.js';
 
@@ -75,6 +77,16 @@ async function assessOne(tx: Tx, n: NormalizedChange): Promise<Assessed> {
   return { ids: idsIn(rows), conduits: [], shape: (names) => authFindings(rows, n.change, n.index, names) };
 }
 
+/** Every change normalised; unknown references of all the changes reported together. */
+async function normalizeAll(tx: Tx, changes: Change[], single: boolean): Promise<NormalizedChange[]> {
+  const settled = await Promise.allSettled(changes.map((change, i) => normalizeChange(tx, change, i, single ? 'change' : `changes[${i}]`)));
+  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  if (failures.length === 0) return settled.map((s) => (s as PromiseFulfilledResult<NormalizedChange>).value);
+  const missing = failures.filter((f): f is AppError => f instanceof AppError && f.code === 'INTERLOCK_NOT_FOUND');
+  if (missing.length === failures.length && missing.length > 1) throw unknownReferences(missing.flatMap((m) => m.errors ?? []));
+  throw failures[0];
+}
+
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -85,7 +97,7 @@ export async function assessImpact(db: DbClient, request: ImpactRequest): Promis
     // What was checked does not depend on the change: asked first, read last.
     const checkedCounts = tx.run('impact/checked-counts');
     checkedCounts.catch(() => {}); // awaited below; a failure elsewhere must not leave it unhandled
-    const normalized = await inOrder(changes.map((change, i) => normalizeChange(tx, change, i, request.change ? 'change' : `changes[${i}]`)));
+    const normalized = await normalizeAll(tx, changes, !!request.change);
     // A set's combined queries need only the normalised changes: they go out with the singles'.
     const [assessed, combined] = await inOrder([
       inOrder(normalized.map((n) => assessOne(tx, n))),
@@ -112,7 +124,7 @@ function answer(findings: Finding[], checked: { sifs: number; flows: number; pro
   for (const f of findings) counts[f.severity] += 1;
   const maxSeverity = highest(findings.map((f) => f.severity));
   const touched = findings.some((f) => f.severity !== 'INFO');
-  const scope = `${checked.sifs} SIFs, ${checked.flows} safety-required flows and ${checked.procedures} procedures`;
+  const scope = `${count(checked.sifs, 'SIF')}, ${count(checked.flows, 'safety-required flow')} and ${count(checked.procedures, 'procedure')}`;
   return {
     findings,
     summary: {
@@ -121,8 +133,8 @@ function answer(findings: Finding[], checked: { sifs: number; flows: number; pro
       counts,
       checked,
       message: touched
-        ? `${findings.length - counts.INFO} finding${findings.length - counts.INFO === 1 ? '' : 's'} on safety paths, highest ${maxSeverity}; checked ${scope}.`
-        : `No safety path touched: checked ${scope}${counts.INFO ? `; ${counts.INFO} informational line${counts.INFO === 1 ? '' : 's'}` : ''}.`,
+        ? `${count(findings.length - counts.INFO, 'finding')} on safety paths, highest ${maxSeverity}; checked ${scope}.`
+        : `No safety path touched: checked ${scope}${counts.INFO ? `; ${count(counts.INFO, 'informational line')}` : ''}.`,
     },
   };
 }

@@ -21,25 +21,43 @@ export const RuleModification = z
   .strict()
   .refine((m) => Object.keys(m).length > 1, { message: 'a modification must change at least one field besides id' });
 
+/** Bounds on one change: larger edits are a site import, not a what-if (and 1,000 rules once hit Neo4j's memory limit). */
+export const MAX_RULE_EDITS = 500;
+
+/** Reports each value of `values` seen before, at `path(i)`. */
+function once(ctx: z.RefinementCtx, values: Array<string | undefined>, path: (i: number) => PropertyKey[], message: (v: string) => string): void {
+  const seen = new Set<string>();
+  values.forEach((v, i) => {
+    if (v === undefined) return;
+    if (seen.has(v)) ctx.addIssue({ code: 'custom', path: path(i), message: message(v) });
+    seen.add(v);
+  });
+}
+
 export const FirewallChange = z
   .object({
     kind: z.literal('firewall'),
     conduit: Id,
-    add: z.array(ProposedRule).default([]),
-    remove: z.array(Id).default([]),
-    modify: z.array(RuleModification).default([]),
+    add: z.array(ProposedRule).max(MAX_RULE_EDITS).default([]),
+    remove: z.array(Id).max(MAX_RULE_EDITS * 2).default([]),
+    modify: z.array(RuleModification).max(MAX_RULE_EDITS).default([]),
     defaultAction: Action.optional().describe("the conduit's new default action"),
   })
   .strict()
   .refine((c) => c.add.length + c.remove.length + c.modify.length > 0 || c.defaultAction !== undefined, {
     message: 'a firewall change must add, remove or modify a rule, or set the default action',
+  })
+  .superRefine((c, ctx) => {
+    once(ctx, c.add.map((r) => r.id), (i) => ['add', i, 'id'], (id) => `proposed rule id "${id}" is used twice in this change`);
+    once(ctx, c.remove, (i) => ['remove', i], (id) => `rule "${id}" is listed twice`);
+    once(ctx, c.modify.map((m) => m.id), (i) => ['modify', i, 'id'], (id) => `rule "${id}" is modified twice in this change; give all its new fields in one modification`);
   });
 
 export const PatchSelector = z
   .object({
-    vendor: z.string().min(1).optional(),
-    model: z.string().min(1).optional(),
-    versionBelow: z.string().min(1).optional().describe('matches assets whose version is lower, compared numerically part by part'),
+    vendor: z.string().min(1).max(200).optional(),
+    model: z.string().min(1).max(200).optional(),
+    versionBelow: z.string().min(1).max(100).optional().describe('matches assets whose version is lower, compared numerically part by part'),
   })
   .strict()
   .refine((s) => s.vendor !== undefined || s.model !== undefined, { message: 'a selector needs a vendor or a model' });
@@ -47,7 +65,7 @@ export const PatchSelector = z
 export const PatchChange = z
   .object({
     kind: z.literal('patch'),
-    targets: z.array(Id).min(1, 'list at least one target asset').optional(),
+    targets: z.array(Id).min(1, 'list at least one target asset').max(5000).optional(),
     selector: PatchSelector.optional(),
     requiresReboot: z.boolean().default(true),
     downtimeMinutes: z.number().min(0).default(0),
@@ -61,7 +79,7 @@ export const AuthChange = z
   .object({
     kind: z.literal('auth'),
     appliesTo: z
-      .object({ zones: z.array(Id).default([]), assets: z.array(Id).default([]), roles: z.array(Id).default([]) })
+      .object({ zones: z.array(Id).max(5000).default([]), assets: z.array(Id).max(5000).default([]), roles: z.array(Id).max(5000).default([]) })
       .strict()
       .refine((a) => a.zones.length + a.assets.length + a.roles.length > 0, { message: 'name at least one zone, asset or role' }),
     mfa: z.object({ addedSeconds: z.number().positive().max(3600) }).strict().optional(),
@@ -87,6 +105,24 @@ export const ImpactRequest = z
   .strict()
   .refine((r) => (r.change === undefined) !== (r.changes === undefined), {
     message: 'send one change as "change" or a change set as "changes"',
+  })
+  .superRefine((r, ctx) => {
+    // In a set, one rule changed by two changes has no single meaning: which one wins?
+    const owner = new Map<string, number>();
+    (r.changes ?? []).forEach((c, j) => {
+      if (c.kind !== 'firewall') return;
+      const touched: Array<[string | undefined, PropertyKey[]]> = [
+        ...c.add.map((a, i): [string | undefined, PropertyKey[]] => [a.id, ['add', i, 'id']]),
+        ...c.remove.map((id, i): [string | undefined, PropertyKey[]] => [id, ['remove', i]]),
+        ...c.modify.map((m, i): [string | undefined, PropertyKey[]] => [m.id, ['modify', i, 'id']]),
+      ];
+      for (const [id, path] of touched) {
+        if (id === undefined) continue;
+        const first = owner.get(id);
+        if (first !== undefined && first !== j) ctx.addIssue({ code: 'custom', path: ['changes', j, ...path], message: `rule "${id}" is also changed by changes[${first}]; put both edits in one change` });
+        else owner.set(id, j);
+      }
+    });
   });
 export type ImpactRequest = z.infer<typeof ImpactRequest>;
 

@@ -44,7 +44,35 @@ function expectLabel(found: Map<string, Entity>, id: string, label: string, kind
   return entity;
 }
 
+/** Unknown references of a change, all of them: a 404 that names only the first hides the rest. */
+class Unknowns {
+  readonly errors: Array<{ path: string; message: string }> = [];
+  check(found: Map<string, Entity>, id: string, label: string, kind: string, path: string): void {
+    const entity = found.get(id);
+    if (!entity || entity.label !== label) this.errors.push({ path, message: `${kind} "${id}" does not exist.` });
+  }
+  add(path: string, message: string): void {
+    this.errors.push({ path, message });
+  }
+  throwIfAny(): void {
+    if (this.errors.length) throw unknownReferences(this.errors);
+  }
+}
+
+export const unknownReferences = (errors: Array<{ path: string; message: string }>) =>
+  new AppError('INTERLOCK_NOT_FOUND', errors.length === 1 ? errors[0]!.message : `${errors.length} references do not exist: ${errors.map((e) => e.path).join(', ')}.`, errors);
+
 const endpointIds = (e: Endpoint | undefined) => (e && typeof e === 'object' ? [Object.values(e)[0]!] : []);
+
+function checkEndpoints(unknown: Unknowns, found: Map<string, Entity>, rule: { src?: Endpoint; dst?: Endpoint }, at: string): void {
+  for (const side of ['src', 'dst'] as const) {
+    const e = rule[side];
+    if (e && typeof e === 'object') {
+      if ('asset' in e) unknown.check(found, e.asset, 'Asset', 'asset', `${at}.${side}.asset`);
+      else unknown.check(found, e.zone, 'Zone', 'zone', `${at}.${side}.zone`);
+    }
+  }
+}
 
 function addressBookFor(found: Map<string, Entity>, at: string): AddressBook {
   return {
@@ -78,13 +106,16 @@ async function normalizeFirewall(tx: Tx, change: FirewallChangeT, index: number,
   ]);
   if (!conduit) throw notFound('conduit', change.conduit, `${at}.conduit`);
   const stored = new Map<string, Record<string, unknown>>((conduit.rules as Record<string, unknown>[]).map((r) => [r.id as string, r]));
+  const unknown = new Unknowns();
   const onConduit = (id: string, path: string) => {
     if (stored.has(id)) return;
-    if (found.get(id)?.label === 'FirewallRule') throw new AppError('INTERLOCK_NOT_FOUND', `rule "${id}" is not on conduit "${change.conduit}".`, [{ path, message: `rule "${id}" is not on conduit "${change.conduit}"` }]);
-    throw notFound('firewall rule', id, path);
+    unknown.add(path, found.get(id)?.label === 'FirewallRule' ? `rule "${id}" is not on conduit "${change.conduit}".` : `firewall rule "${id}" does not exist.`);
   };
   change.remove.forEach((id, i) => onConduit(id, `${at}.remove[${i}]`));
   change.modify.forEach((m, i) => onConduit(m.id, `${at}.modify[${i}].id`));
+  change.modify.forEach((m, i) => checkEndpoints(unknown, found, m, `${at}.modify[${i}]`));
+  change.add.forEach((r, i) => checkEndpoints(unknown, found, r, `${at}.add[${i}]`));
+  unknown.throwIfAny();
   const removed = new Set(change.remove);
   change.modify.forEach((m, i) => {
     if (removed.has(m.id)) throw new AppError('INTERLOCK_INVALID_CHANGE', `rule "${m.id}" is both removed and modified.`, [{ path: `${at}.modify[${i}].id`, message: 'also listed in remove' }]);
@@ -128,7 +159,9 @@ async function normalizeFirewall(tx: Tx, change: FirewallChangeT, index: number,
 async function normalizePatch(tx: Tx, change: PatchChangeT, index: number, at: string): Promise<NormalizedChange> {
   if (change.targets) {
     const found = await findEntities(tx, change.targets);
-    change.targets.forEach((id, i) => expectLabel(found, id, 'Asset', 'asset', `${at}.targets[${i}]`));
+    const unknown = new Unknowns();
+    change.targets.forEach((id, i) => unknown.check(found, id, 'Asset', 'asset', `${at}.targets[${i}]`));
+    unknown.throwIfAny();
     return { kind: 'patch', index, change, targets: [...new Set(change.targets)] };
   }
   const selector = change.selector!;
@@ -144,9 +177,11 @@ async function normalizePatch(tx: Tx, change: PatchChangeT, index: number, at: s
 async function normalizeAuth(tx: Tx, change: AuthChangeT, index: number, at: string): Promise<NormalizedChange> {
   const { zones, assets, roles } = change.appliesTo;
   const found = await findEntities(tx, [...zones, ...assets, ...roles]);
-  zones.forEach((id, i) => expectLabel(found, id, 'Zone', 'zone', `${at}.appliesTo.zones[${i}]`));
-  assets.forEach((id, i) => expectLabel(found, id, 'Asset', 'asset', `${at}.appliesTo.assets[${i}]`));
-  roles.forEach((id, i) => expectLabel(found, id, 'Role', 'role', `${at}.appliesTo.roles[${i}]`));
+  const unknown = new Unknowns();
+  zones.forEach((id, i) => unknown.check(found, id, 'Zone', 'zone', `${at}.appliesTo.zones[${i}]`));
+  assets.forEach((id, i) => unknown.check(found, id, 'Asset', 'asset', `${at}.appliesTo.assets[${i}]`));
+  roles.forEach((id, i) => unknown.check(found, id, 'Role', 'role', `${at}.appliesTo.roles[${i}]`));
+  unknown.throwIfAny();
   return { kind: 'auth', index, change, zones, assets, roles };
 }
 

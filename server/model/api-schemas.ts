@@ -7,10 +7,25 @@ export const ErrorBody = z.object({
   code: z.string().describe('stable error code, e.g. INTERLOCK_NOT_FOUND'),
   message: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional()
-    .describe('every problem found, each with the path of the offending field'),
+    .describe('every problem found, each with the path of the offending field (a site document: the first 1,000)'),
+  total: z.number().int().optional().describe('how many problems there are in all, when more than are listed could exist'),
 });
 
-export const Health = z.object({ status: z.enum(['ok', 'unavailable']), neo4j: z.enum(['up', 'down']) });
+export const IntegrityReport = z.object({
+  ok: z.boolean(),
+  revision: z.number().int().describe('the site revision the check saw'),
+  checkedAt: z.string(),
+  problems: z.array(z.object({ invariant: z.string(), id: z.string(), detail: z.string() })).describe('the first problems of each broken invariant'),
+  total: z.number().int().describe('how many problems in all'),
+});
+export const Health = z.object({
+  status: z.enum(['ok', 'unavailable', 'graph-in-doubt']),
+  neo4j: z.enum(['up', 'down']),
+  integrity: IntegrityReport.optional().describe('with ?deep=true: the invariants checked now'),
+});
+export const HealthQuery = z.object({
+  deep: z.enum(['true', 'false']).default('false').describe('also check the graph\'s invariants (a few seconds on a large estate)'),
+});
 
 export const IdParams = z.object({ id: Id });
 
@@ -20,9 +35,12 @@ export const ImportQuery = z.object({
 });
 export const ImportResult = z.object({
   mode: z.enum(['replace', 'merge']),
-  nodes: z.number().int(),
-  relationships: z.number().int(),
-  counts: z.record(z.string(), z.number().int()),
+  revision: z.number().int().describe('the site revision this import wrote'),
+  counts: z.record(z.string(), z.number().int()).describe('entities per collection in the document, and its firewall rules'),
+  changed: z.object({ created: z.number().int(), updated: z.number().int(), deleted: z.number().int(), unchanged: z.number().int() })
+    .describe('what the import changed in the stored site, entity by entity'),
+  nodes: z.number().int().describe('nodes written (only what changed)'),
+  relationships: z.number().int().describe('relationships written (only what changed)'),
   ms: z.number().int(),
 });
 export const ExportQuery = z.object({ format: z.enum(['json', 'yaml']).default('json') });

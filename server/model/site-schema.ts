@@ -7,9 +7,15 @@ import { parsePorts } from './ports.js';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
+/** Most entities a collection of a site document may hold, and most ids a reference list may hold. */
+export const MAX_COLLECTION_SIZE = 500_000;
+export const MAX_REFERENCES = 10_000;
+
 export const Id = z
   .string()
   .regex(ID_PATTERN, 'must be 1–128 letters, digits, "_", ".", ":" or "-", starting with a letter or digit');
+/** A list of references to other entities. */
+const IdList = z.array(Id).max(MAX_REFERENCES);
 const Name = z.string().min(1, 'must not be empty').max(200);
 const Text = z.string().max(4000);
 
@@ -85,8 +91,8 @@ export const Conduit = z
     zones: z.tuple([Id, Id]),
     slTarget: z.number().int().min(1).max(4),
     defaultAction: Action.default('deny'),
-    firewalls: z.array(Id).default([]),
-    rules: z.array(FirewallRule).default([]),
+    firewalls: IdList.default([]),
+    rules: z.array(FirewallRule).max(MAX_REFERENCES).default([]),
     description: Text.optional(),
   })
   .strict();
@@ -116,8 +122,8 @@ export const Flow = z
     protocol: FlowProtocol,
     port: Port.optional(),
     purpose: z.string().min(1).max(500),
-    via: z.array(Id).default([]),
-    routesThrough: z.array(Id).default([]),
+    via: IdList.default([]),
+    routesThrough: IdList.default([]),
   })
   .strict();
 
@@ -131,7 +137,7 @@ export const ElementGroup = z
     id: Id,
     role: z.enum(ELEMENT_ROLES),
     voting: Voting,
-    elements: z.array(Id).min(1, 'a group needs at least one element'),
+    elements: z.array(Id).min(1, 'a group needs at least one element').max(MAX_REFERENCES),
   })
   .strict();
 
@@ -143,8 +149,8 @@ export const Sif = z
     hazard: z.string().min(1).max(500),
     responseTimeMs: z.number().int().positive().optional(),
     proofTestMonths: z.number().int().positive().optional(),
-    groups: z.array(ElementGroup).min(1, 'a SIF needs at least one element group'),
-    dependsOn: z.array(Id).default([]),
+    groups: z.array(ElementGroup).min(1, 'a SIF needs at least one element group').max(100),
+    dependsOn: IdList.default([]),
   })
   .strict();
 
@@ -155,10 +161,10 @@ export const Procedure = z
     emergency: z.boolean().default(false),
     nominalSeconds: z.number().positive(),
     maxSeconds: z.number().positive(),
-    uses: z.array(Id).default([]),
-    dependsOn: z.array(Id).default([]),
-    performedBy: z.array(Id).default([]),
-    backsUp: z.array(Id).default([]),
+    uses: IdList.default([]),
+    dependsOn: IdList.default([]),
+    performedBy: IdList.default([]),
+    backsUp: IdList.default([]),
   })
   .strict();
 
@@ -166,7 +172,7 @@ export const Role = z
   .object({
     id: Id,
     name: Name,
-    accesses: z.array(Id).default([]),
+    accesses: IdList.default([]),
   })
   .strict();
 
@@ -180,7 +186,7 @@ export const Requirement = z
     framework: Id,
     ref: z.string().min(1).max(50),
     title: z.string().min(1).max(300),
-    equivalentTo: z.array(Id).default([]),
+    equivalentTo: IdList.default([]),
   })
   .strict();
 
@@ -198,9 +204,9 @@ export const Control = z
     name: Name,
     domain: z.enum(['IT', 'OT', 'BOTH']),
     category: z.string().max(100).optional(),
-    satisfies: z.array(Id).default([]),
-    appliesTo: z.array(Id).default([]),
-    mitigates: z.array(Id).default([]),
+    satisfies: IdList.default([]),
+    appliesTo: IdList.default([]),
+    mitigates: IdList.default([]),
     assessment: z.object({ IT: DomainAssessment.optional(), OT: DomainAssessment.optional() }).strict().default({}),
   })
   .strict();
@@ -228,7 +234,7 @@ export const Evidence = z
     collectedOn: IsoDate,
     refreshDays: z.number().int().positive(),
     hash: z.string().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 hex digest (64 lowercase hex characters)'),
-    supports: z.array(Id).default([]),
+    supports: IdList.default([]),
   })
   .strict();
 
@@ -242,7 +248,7 @@ export const Risk = z
     safetyConsequence: z.enum(['none', 'minor', 'major', 'severe']),
     treatment: z.enum(['mitigate', 'accept', 'transfer', 'avoid']),
     owner: z.string().min(1).max(200),
-    affects: z.array(Id).default([]),
+    affects: IdList.default([]),
   })
   .strict();
 
@@ -253,18 +259,18 @@ export const SiteInfo = z
 export const SiteDocument = z
   .object({
     site: SiteInfo.optional(),
-    zones: z.array(Zone).default([]),
-    conduits: z.array(Conduit).default([]),
-    assets: z.array(Asset).default([]),
-    flows: z.array(Flow).default([]),
-    sifs: z.array(Sif).default([]),
-    procedures: z.array(Procedure).default([]),
-    roles: z.array(Role).default([]),
-    frameworks: z.array(Framework).default([]),
-    requirements: z.array(Requirement).default([]),
-    controls: z.array(Control).default([]),
-    evidence: z.array(Evidence).default([]),
-    risks: z.array(Risk).default([]),
+    zones: z.array(Zone).max(MAX_COLLECTION_SIZE).default([]),
+    conduits: z.array(Conduit).max(MAX_COLLECTION_SIZE).default([]),
+    assets: z.array(Asset).max(MAX_COLLECTION_SIZE).default([]),
+    flows: z.array(Flow).max(MAX_COLLECTION_SIZE).default([]),
+    sifs: z.array(Sif).max(MAX_COLLECTION_SIZE).default([]),
+    procedures: z.array(Procedure).max(MAX_COLLECTION_SIZE).default([]),
+    roles: z.array(Role).max(MAX_COLLECTION_SIZE).default([]),
+    frameworks: z.array(Framework).max(MAX_COLLECTION_SIZE).default([]),
+    requirements: z.array(Requirement).max(MAX_COLLECTION_SIZE).default([]),
+    controls: z.array(Control).max(MAX_COLLECTION_SIZE).default([]),
+    evidence: z.array(Evidence).max(MAX_COLLECTION_SIZE).default([]),
+    risks: z.array(Risk).max(MAX_COLLECTION_SIZE).default([]),
   })
   .strict();
 
@@ -283,22 +289,3 @@ export type ControlT = z.infer<typeof Control>;
 export type RequirementT = z.infer<typeof Requirement>;
 export type EvidenceT = z.infer<typeof Evidence>;
 export type RiskT = z.infer<typeof Risk>;
-
-/** Top-level collections and the graph label each becomes: the fixed list labels come from. */
-export const COLLECTIONS = {
-  zones: 'Zone',
-  conduits: 'Conduit',
-  assets: 'Asset',
-  flows: 'Flow',
-  sifs: 'SIF',
-  procedures: 'Procedure',
-  roles: 'Role',
-  frameworks: 'Framework',
-  requirements: 'Requirement',
-  controls: 'Control',
-  evidence: 'Evidence',
-  risks: 'Risk',
-} as const;
-export type CollectionName = keyof typeof COLLECTIONS;
-export const LABELS = [...Object.values(COLLECTIONS), 'FirewallRule', 'Site'] as const;
-export type Label = (typeof LABELS)[number];

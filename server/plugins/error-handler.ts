@@ -5,7 +5,7 @@ import { hasZodFastifySchemaValidationErrors } from '@fastify/type-provider-zod'
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { Neo4jError } from 'neo4j-driver';
 import { AppError, ERROR_CODES, invalidRequest, type ErrorCode, type FieldError } from '../errors.js';
-import { SiteValidationError } from '../site/site-store.js';
+import { SiteValidationError } from '../site/import-site.js';
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
@@ -19,7 +19,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
-    const send = (e: AppError) => reply.code(e.statusCode).send(body(e.code, e.message, e.errors));
+    const send = (e: AppError) => reply.code(e.statusCode).headers(e.headers ?? {}).send(body(e.code, e.message, e.errors));
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';
       return send(invalidRequest(where, error.validation.map((v) => ({
@@ -28,7 +28,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }))));
     }
     if (error instanceof SiteValidationError) {
-      return reply.code(400).send(body('INTERLOCK_INVALID_SITE', error.message, error.errors));
+      return reply.code(400).send({ ...body('INTERLOCK_INVALID_SITE', error.message, error.errors), total: error.total });
     }
     if (error instanceof AppError) return send(error);
     if (error instanceof Neo4jError) {

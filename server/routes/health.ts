@@ -1,18 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import { Health } from '../model/api-schemas.js';
+import { ErrorBody, Health, HealthQuery } from '../model/api-schemas.js';
 
 export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get('/health', {
     schema: {
       tags: ['health'],
-      summary: 'Is the API up, and can it reach Neo4j?',
-      response: { 200: Health, 503: Health },
+      summary: 'Is the API up, can it reach Neo4j, and (deep) does the graph keep its invariants?',
+      description: 'Without deep, also 503 when the last integrity check (after start-up, an import, or a deep health call) failed.',
+      querystring: HealthQuery,
+      response: { 200: Health, 400: ErrorBody, 503: Health },
     },
-  }, async (_request, reply) => {
+  }, async (request, reply) => {
     // ping() gives up after 2 s, so a dead database answers 503 quickly instead of hanging.
     const up = await app.db.ping();
-    return reply.code(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable', neo4j: up ? 'up' : 'down' });
+    if (!up) return reply.code(503).send({ status: 'unavailable', neo4j: 'down' });
+    const report = request.query.deep === 'true' ? await app.integrity.check() : app.integrity.last;
+    const sound = report?.ok !== false;
+    return reply.code(sound ? 200 : 503).send({
+      status: sound ? 'ok' : 'graph-in-doubt', neo4j: 'up',
+      ...(request.query.deep === 'true' || !sound ? { integrity: report } : {}),
+    });
   });
 }

@@ -18,10 +18,12 @@ const FlowExplanation = z.object({
 });
 const ExplainFlowBody = z.object({ flow: Id, change: FirewallChange.optional() }).strict();
 
-const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 503: ErrorBody.describe('the graph failed its integrity check, or the database is unreachable') };
 
 export async function impactRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // Fail closed: no safety answer from a graph that failed its integrity check.
+  app.addHook('preHandler', async () => app.integrity.assertSound());
   app.post('/impact', {
     schema: {
       tags: ['impact'],
@@ -47,7 +49,7 @@ export async function impactRoutes(fastify: FastifyInstance): Promise<void> {
       tags: ['impact'],
       summary: 'The full safety path of a SIF: elements, flows, conduits, firewalls and zones',
       params: IdParams,
-      response: { 200: SafetyPath, 404: ErrorBody },
+      response: { 200: SafetyPath, 404: ErrorBody, 503: ErrorBody },
     },
   }, async (request) => {
     const [path] = await app.db.read('read/sif-safety-path', { id: request.params.id });

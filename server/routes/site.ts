@@ -5,7 +5,14 @@ import { invalidRequest } from '../errors.js';
 import { ErrorBody, ExportQuery, ImportQuery, ImportResult } from '../model/api-schemas.js';
 import { SiteDocument } from '../model/site-schema.js';
 import { zodErrors } from '../model/validate-site.js';
-import { exportSite, importSite } from '../site/site-store.js';
+import { exportSite } from '../site/export-site.js';
+import { importSite } from '../site/import-site.js';
+
+/**
+ * A whole site document may be large: a generated 100,000-asset estate is about 60 MB of JSON.
+ * Other routes keep the 1 MB default (app.ts).
+ */
+export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
 
 export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -13,7 +20,8 @@ export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags: ['site'],
       summary: 'Import a site document (JSON or YAML) in one transaction',
-      description: 'An invalid document changes nothing and is answered with every problem found, each with its path.',
+      description: 'An invalid document changes nothing and is answered with its problems, each with its path (the first 1,000, and how many there are). ' +
+        'The body may be up to 256 MB; replace compares the document with the stored site and writes only what differs.',
       querystring: ImportQuery,
       body: SiteDocument,
       response: { 200: ImportResult, 400: ErrorBody },
@@ -21,6 +29,7 @@ export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
     // The body schema documents the shape; validation happens in importSite so that shape and
     // reference problems are reported together in one list.
     attachValidation: true,
+    bodyLimit: IMPORT_BODY_LIMIT,
   }, async (request) => {
     // Fastify stops at the first invalid part (body before querystring), and attachValidation
     // lets the request through, so the mode is checked here: never trust request.query as typed.
@@ -28,7 +37,11 @@ export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
     if (!query.success) {
       throw invalidRequest('querystring', zodErrors(query.error).map((e) => ({ path: `querystring.${e.path}`, message: e.message })));
     }
-    return importSite(app.db, request.body, query.data.mode);
+    // A replace on a graph that failed its check rewrites every entity: the way to repair it.
+    const repair = query.data.mode === 'replace' && app.integrity.last?.ok === false;
+    const result = await importSite(app.db, request.body, query.data.mode, { repair });
+    await app.integrity.check();
+    return result;
   });
 
   app.get('/export', {

@@ -10,7 +10,7 @@ import { readNeighbourhood, readSifGraph, readTopology, NEIGHBOURHOOD_MAX_ASSETS
 import { GraphView, LOCATE_MAX_IDS, LocateBody, LocateResult, NeighbourhoodQuery, SifGraph, TopologyQuery } from '../views/view-schema.js';
 import { locate } from '../views/locate.js';
 
-export async function graphRoutes(fastify: FastifyInstance): Promise<void> {
+export async function viewRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get('/graph/topology', {

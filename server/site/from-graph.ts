@@ -1,22 +1,30 @@
-// Pure transform from the export queries' rows back to a site document: the inverse of
-// to-graph.ts. Derived properties (integer ranges, the rule's conduit) are dropped here.
-import type { AssetT, ConduitT, Endpoint, FlowT, ProcedureT, RoleT, SifT, SiteDocument, ZoneT } from '../model/site-schema.js';
-import type { Props } from './to-graph.js';
+// Pure transform from stored rows back to an entity's document: the inverse of to-graph.ts,
+// driven by the same collection registry. Every query that returns entities returns them in one
+// shape ({props, out, rules}: the node's properties, its outgoing relationships to other site
+// entities, a conduit's rule nodes), so one function rebuilds any of them.
+import { COLLECTIONS, type CollectionName, type Reference } from '../model/collections.js';
+import type { Endpoint } from '../model/site-schema.js';
+import { DERIVED_PROPS, type Props } from './to-graph.js';
 
-type Row = Record<string, unknown>;
-export type ExportRows = Record<
-  'siteInfo' | 'zones' | 'assets' | 'conduits' | 'flows' | 'sifs' | 'procedures' | 'roles' |
-  'frameworks' | 'requirements' | 'controls' | 'evidence' | 'risks',
-  Row[]
->;
-
-const DERIVED = new Set(['cidrLo', 'cidrHi', 'ipInt', 'safetyRequired']);
-
-function props(row: Row): Props {
-  return Object.fromEntries(Object.entries(row.props as Props).filter(([k]) => !DERIVED.has(k)));
+export interface StoredLink { type: string; to: string; props: Props }
+export interface StoredEntity {
+  props: Props;
+  out: StoredLink[];
+  /** A conduit's rules, as stored. */
+  rules?: Props[];
 }
 
-const ids = (value: unknown) => value as string[];
+function ownFields(collection: CollectionName, props: Props): Props {
+  const own = Object.fromEntries(Object.entries(props).filter(([k]) => !DERIVED_PROPS.has(k)));
+  if (collection !== 'controls') return own;
+  const { itStatus, itMaturity, otStatus, otMaturity, ...rest } = own;
+  const assessment: Props = {};
+  if (itStatus !== undefined) assessment.IT = { status: itStatus, maturity: itMaturity };
+  if (otStatus !== undefined) assessment.OT = { status: otStatus, maturity: otMaturity };
+  return { ...rest, assessment };
+}
+
+const byId = (a: StoredLink, b: StoredLink) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
 
 function endpoint(rule: Props, side: 'src' | 'dst'): Endpoint {
   if (rule[`${side}Asset`] !== undefined) return { asset: rule[`${side}Asset`] as string };
@@ -24,67 +32,45 @@ function endpoint(rule: Props, side: 'src' | 'dst'): Endpoint {
   return rule[side] as Endpoint;
 }
 
-function ruleFromProps(rule: Props) {
+function ruleFromProps(rule: Props): Props {
   const { id, seq, action, protocol, ports, description } = rule;
-  return dropUndefined({ id, seq, action, protocol, src: endpoint(rule, 'src'), dst: endpoint(rule, 'dst'), ports, description });
+  return Object.fromEntries(Object.entries({ id, seq, action, protocol, src: endpoint(rule, 'src'), dst: endpoint(rule, 'dst'), ports, description })
+    .filter(([, v]) => v !== undefined));
 }
 
-function dropUndefined<T extends Props>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-export const zoneFromRow = (r: Row) => props(r) as ZoneT;
-export const assetFromRow = (r: Row) => ({ ...props(r), zone: r.zone }) as AssetT;
-export const conduitFromRow = (r: Row) => ({
-  ...props(r),
-  zones: r.zones,
-  firewalls: r.firewalls,
-  rules: (r.rules as Props[]).map(ruleFromProps),
-}) as ConduitT;
-export const flowFromRow = (r: Row) => ({ ...props(r), from: r.from, to: r.to, via: r.via, routesThrough: r.routesThrough }) as FlowT;
-export const sifFromRow = (r: Row) => ({ ...props(r), groups: groupsFromElements(r.elements as Props[]), dependsOn: ids(r.dependsOn) }) as SifT;
-export const procedureFromRow = (r: Row) => ({
-  ...props(r), uses: r.uses, dependsOn: r.dependsOn, performedBy: r.performedBy, backsUp: r.backsUp,
-}) as ProcedureT;
-export const roleFromRow = (r: Row) => ({ ...props(r), accesses: r.accesses }) as RoleT;
-
-export function fromGraphRows(rows: ExportRows): SiteDocument {
-  const site = rows.siteInfo[0] ? props(rows.siteInfo[0]) : undefined;
-  const doc = {
-    ...(site ? { site } : {}),
-    zones: rows.zones.map(zoneFromRow),
-    assets: rows.assets.map(assetFromRow),
-    conduits: rows.conduits.map(conduitFromRow),
-    flows: rows.flows.map(flowFromRow),
-    sifs: rows.sifs.map(sifFromRow),
-    procedures: rows.procedures.map(procedureFromRow),
-    roles: rows.roles.map(roleFromRow),
-    frameworks: rows.frameworks.map(props),
-    requirements: rows.requirements.map((r) => ({ ...props(r), framework: r.framework, equivalentTo: r.equivalentTo })),
-    controls: rows.controls.map((r) => controlFromRow(r)),
-    evidence: rows.evidence.map((r) => ({ ...props(r), supports: r.supports })),
-    risks: rows.risks.map((r) => ({ ...props(r), affects: r.affects })),
-  };
-  return doc as unknown as SiteDocument;
-}
-
-function groupsFromElements(elements: Props[]) {
+/** A SIF's voting groups from its HAS_ELEMENT relationships (each carries its group and positions). */
+function groupsFromElements(links: StoredLink[]) {
   const groups: Array<{ id: string; role: unknown; voting: unknown; elements: string[] }> = [];
-  for (const el of elements) {
-    let group = groups[el.groupSeq as number];
-    if (!group) {
-      group = { id: el.group as string, role: el.role, voting: el.voting, elements: [] };
-      groups[el.groupSeq as number] = group;
-    }
-    group.elements.push(el.asset as string);
+  const ordered = [...links].sort((a, b) => (a.props.groupSeq as number) - (b.props.groupSeq as number) || (a.props.seq as number) - (b.props.seq as number));
+  for (const link of ordered) {
+    const at = link.props.groupSeq as number;
+    groups[at] ??= { id: link.props.group as string, role: link.props.role, voting: link.props.voting, elements: [] };
+    groups[at].elements.push(link.to);
   }
   return groups.filter(Boolean);
 }
 
-function controlFromRow(row: Row) {
-  const { itStatus, itMaturity, otStatus, otMaturity, ...rest } = props(row);
-  const assessment: Props = {};
-  if (itStatus !== undefined) assessment.IT = { status: itStatus, maturity: itMaturity };
-  if (otStatus !== undefined) assessment.OT = { status: otStatus, maturity: otMaturity };
-  return { ...rest, satisfies: row.satisfies, appliesTo: row.appliesTo, mitigates: row.mitigates, assessment };
+function fieldValue(reference: Reference, links: StoredLink[]): unknown {
+  const field = reference.field;
+  if (field === 'groups[].elements[]') return groupsFromElements(links);
+  if (!field.endsWith('[]')) return links[0]?.to;
+  const order = reference.order;
+  const sorted = order ? [...links].sort((a, b) => (a.props[order] as number) - (b.props[order] as number)) : [...links].sort(byId);
+  return sorted.map((l) => l.to);
+}
+
+export function entityFromStored(collection: CollectionName, row: StoredEntity): Record<string, unknown> & { id: string } {
+  const doc = ownFields(collection, row.props);
+  for (const reference of COLLECTIONS[collection].references) {
+    if (!reference.relationship) continue; // a rule endpoint: rebuilt from the rule's own properties
+    const links = row.out.filter((l) => l.type === reference.relationship);
+    doc[reference.field.split(/[.[]/)[0]!] = fieldValue(reference, links);
+  }
+  if (collection === 'conduits') doc.rules = [...(row.rules ?? [])].sort((a, b) => (a.seq as number) - (b.seq as number)).map(ruleFromProps);
+  return doc as Record<string, unknown> & { id: string };
+}
+
+/** A node's properties without what the graph derives or keeps for itself (the Site block, list views). */
+export function withoutDerived(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([k]) => !DERIVED_PROPS.has(k)));
 }

@@ -1,57 +1,83 @@
-// Create, update and delete of single entities. Each edit goes through the same validator as a
-// whole-site import, inside one write transaction: read the stored site, apply the edit,
-// validate the result, write it. So an edit can never leave a dangling reference, a rule whose
-// address range is stale, or a flow whose conduits no longer chain — at the cost of rewriting
-// the site (fine for a plant; estates of 10,000s of assets should edit through import).
+// Create, update and delete of single entities, each one incremental site write: only the entity,
+// what it names and what depends on it are read and validated (incremental-write.ts), and only
+// the entity is written. Versions make concurrent editing safe: If-Match refuses an edit made
+// from a version someone else has since replaced (412), never losing their work silently.
 import { AppError, conflict, notFound } from '../errors.js';
-import { COLLECTIONS, type CollectionName, type SiteDocument } from '../model/site-schema.js';
-import { nameById, validateSite, withArticle } from '../model/validate-site.js';
-import type { DbClient } from '../db/client.js';
-import { exportIn, replaceIn } from './site-store.js';
+import { count } from '../plural.js';
+import type { DbClient, Tx } from '../db/client.js';
+import { COLLECTIONS, RULE, type CollectionName } from '../model/collections.js';
+import { withArticle } from '../model/validate-site.js';
+import { writeEntities, WriteRefused, type WriteRequest } from './incremental-write.js';
+import { siteWrite } from './site-write.js';
+import type { Doc, Lookup } from './stored.js';
 
-type Entity = { id: string };
-
-const KIND: Record<CollectionName, string> = {
-  zones: 'zone', conduits: 'conduit', assets: 'asset', flows: 'flow', sifs: 'SIF', procedures: 'procedure',
-  roles: 'role', frameworks: 'framework', requirements: 'requirement', controls: 'control', evidence: 'evidence record', risks: 'risk',
-};
-
-export const kindOf = (collection: CollectionName) => KIND[collection];
-
-function findOwner(site: SiteDocument, id: string): CollectionName | undefined {
-  return (Object.keys(COLLECTIONS) as CollectionName[]).find((key) => site[key].some((item) => item.id === id));
+export interface EditOptions<V = unknown> {
+  /** The version the client last read (If-Match); absent: apply to whatever is current. */
+  ifMatch?: number;
+  actor?: string;
+  /** Reads what the answer shows, in the write's own transaction: it is exactly what was written. */
+  readBack?: (tx: Tx) => Promise<V>;
 }
 
-async function edit(db: DbClient, change: (site: SiteDocument) => SiteDocument, failure: string): Promise<void> {
-  await db.writeTx(async (tx) => {
-    const next = change(await exportIn(tx));
-    const checked = validateSite(next);
-    if (!checked.ok) throw conflict(failure, nameById(checked.errors, next));
-    await replaceIn(tx, checked.site);
-  });
+export interface EditResult<V = unknown> {
+  revision: number;
+  /** The entity's version after the edit (0 once deleted). */
+  version: number;
+  view?: V;
 }
 
-export async function createEntity(db: DbClient, collection: CollectionName, item: Entity): Promise<void> {
-  await edit(db, (site) => {
-    const owner = findOwner(site, item.id);
-    if (owner) throw conflict(`id "${item.id}" is already used by ${withArticle(KIND[owner])}.`, [{ path: 'body.id', message: `id "${item.id}" is already used by ${withArticle(KIND[owner])}.` }]);
-    return { ...site, [collection]: [...site[collection], item] };
-  }, `The new ${KIND[collection]} "${item.id}" would leave the site inconsistent.`);
+const kindOf = (collection: CollectionName) => COLLECTIONS[collection].kind;
+
+export const preconditionFailed = (collection: CollectionName, id: string, current: number, expected: number) =>
+  new AppError('INTERLOCK_PRECONDITION_FAILED',
+    `${kindOf(collection)} "${id}" is at version ${current}, not ${expected}: it was changed since you read it. Read it again, redo your edit on it, and send If-Match: "${current}".`,
+    [{ path: 'headers.if-match', message: `the current version is ${current}` }], { etag: `"${current}"` });
+
+function existing(known: ReadonlyMap<string, Lookup>, collection: CollectionName, id: string, ifMatch?: number): Lookup {
+  const found = known.get(id);
+  if (!found || found.collection !== collection) throw notFound(kindOf(collection), id);
+  if (ifMatch !== undefined && found.version !== ifMatch) throw preconditionFailed(collection, id, found.version, ifMatch);
+  return found;
 }
 
-export async function updateEntity(db: DbClient, collection: CollectionName, id: string, item: Entity): Promise<void> {
+async function edit<V>(db: DbClient, action: string, collection: CollectionName, id: string, request: WriteRequest, refused: string, options: EditOptions<V>): Promise<EditResult<V>> {
+  try {
+    const result = await siteWrite(db, () => ({ action, actor: options.actor ?? 'anonymous', summary: `${action} ${kindOf(collection)} ${id}` }), async (tx) => {
+      const outcome = await writeEntities(tx, request);
+      return { ...outcome, view: await options.readBack?.(tx) };
+    });
+    return { revision: result.revision, version: result.versions.get(id) ?? 0, view: result.view };
+  } catch (error) {
+    if (!(error instanceof WriteRefused)) throw error;
+    const message = error.reason === 'still-referenced'
+      ? `${kindOf(collection)} "${id}" is still used by ${error.total === 1 ? 'one entity' : count(error.total, 'entity', 'entities')}; remove or change those references first.`
+      : refused;
+    throw conflict(message, error.errors);
+  }
+}
+
+export async function createEntity<V>(db: DbClient, collection: CollectionName, item: Doc, options: EditOptions<V> = {}): Promise<EditResult<V>> {
+  const taken = (known: ReadonlyMap<string, Lookup>) => {
+    const holder = known.get(item.id);
+    if (!holder) return;
+    const message = `id "${item.id}" is already used by ${withArticle(holder.collection === 'rule' ? RULE.kind : kindOf(holder.collection))}.`;
+    throw conflict(message, [{ path: 'body.id', message }]);
+  };
+  return edit(db, 'create', collection, item.id, { upserts: [{ collection, doc: item, name: `${collection}[id=${item.id}]` }], deletes: [], precondition: taken },
+    `The new ${kindOf(collection)} "${item.id}" would leave the site inconsistent.`, options);
+}
+
+export async function updateEntity<V>(db: DbClient, collection: CollectionName, id: string, item: Doc, options: EditOptions<V> = {}): Promise<EditResult<V>> {
   if (item.id !== id) throw new AppError('INTERLOCK_BAD_REQUEST', `body.id "${item.id}" differs from the id in the URL "${id}".`, [{ path: 'body.id', message: `must equal the id in the URL ("${id}")` }]);
-  await edit(db, (site) => {
-    const items = site[collection] as Entity[];
-    if (!items.some((x) => x.id === id)) throw notFound(KIND[collection], id);
-    return { ...site, [collection]: items.map((x) => (x.id === id ? item : x)) };
-  }, `Updating ${KIND[collection]} "${id}" would leave the site inconsistent.`);
+  return edit(db, 'update', collection, id, {
+    upserts: [{ collection, doc: item, name: `${collection}[id=${id}]` }], deletes: [],
+    precondition: (known) => existing(known, collection, id, options.ifMatch),
+  }, `Updating ${kindOf(collection)} "${id}" would leave the site inconsistent.`, options);
 }
 
-export async function deleteEntity(db: DbClient, collection: CollectionName, id: string): Promise<void> {
-  await edit(db, (site) => {
-    const items = site[collection] as Entity[];
-    if (!items.some((x) => x.id === id)) throw notFound(KIND[collection], id);
-    return { ...site, [collection]: items.filter((x) => x.id !== id) };
-  }, `${KIND[collection]} "${id}" is still referenced; remove or change the references first.`);
+export async function deleteEntity(db: DbClient, collection: CollectionName, id: string, options: EditOptions = {}): Promise<EditResult> {
+  return edit(db, 'delete', collection, id, {
+    upserts: [], deletes: [{ collection, id }],
+    precondition: (known) => existing(known, collection, id, options.ifMatch),
+  }, '', options);
 }

@@ -1,29 +1,18 @@
-// Pure transform from a validated site document to the rows the load queries UNWIND. Addresses
-// are resolved here to integer ranges so rule matching in Cypher is integer comparison; the
-// symbolic form (asset, zone, CIDR text) is kept beside it so export is lossless.
+// Pure transform from a validated entity to what the graph stores: its node (properties, with
+// addresses also as integer ranges so rule matching in Cypher is integer comparison), a conduit's
+// rule nodes, and its outgoing relationships, all derived from the collection registry. The
+// symbolic form (asset, zone, CIDR text) is kept beside the ranges so export is lossless.
+import { COLLECTIONS, ENTITY_LABEL, RULE, SITE_LABELS, SITE_RELATIONSHIPS, type CollectionName } from '../model/collections.js';
 import { addressRange, parseCidr, parseIpv4, type IntRange } from '../model/ipv4.js';
 import { parsePorts } from '../model/ports.js';
-import type { AssetT, Endpoint, FirewallRuleT, SiteDocument, ZoneT } from '../model/site-schema.js';
+import { referencesOf } from '../model/references.js';
+import type { AssetT, ConduitT, Endpoint, FirewallRuleT, SifT, ZoneT } from '../model/site-schema.js';
 
 export type Props = Record<string, unknown>;
-
-export interface GraphRows {
-  siteInfo: Array<{ props: Props }>;
-  zones: Array<{ props: Props }>;
-  assets: Array<{ props: Props; zone: string }>;
-  conduits: Array<{ props: Props; zones: string[]; firewalls: string[] }>;
-  rules: Array<{ props: Props; conduit: string }>;
-  flows: Array<{ props: Props; from: string; to: string; via: string[]; routesThrough: string[] }>;
-  sifs: Array<{ props: Props; elements: Props[]; dependsOn: string[] }>;
-  roles: Array<{ props: Props; accesses: string[] }>;
-  procedures: Array<{ props: Props; uses: string[]; dependsOn: string[]; performedBy: string[]; backsUp: string[] }>;
-  frameworks: Array<{ props: Props }>;
-  requirements: Array<{ props: Props; framework: string }>;
-  equivalences: Array<{ id: string; equivalentTo: string[] }>;
-  risks: Array<{ props: Props; affects: string[] }>;
-  controls: Array<{ props: Props; satisfies: string[]; appliesTo: string[]; mitigates: string[] }>;
-  evidence: Array<{ props: Props; supports: string[] }>;
-}
+export interface NodeRow { label: string; props: Props }
+export interface LinkRow { from: string; type: string; to: string; props: Props }
+/** One entity as graph rows: its node and, for a conduit, its rule nodes; its outgoing relationships. */
+export interface EntityGraph { nodes: NodeRow[]; links: LinkRow[] }
 
 /** Drops undefined so Neo4j stores no property rather than a null. */
 function clean(props: Props): Props {
@@ -79,67 +68,63 @@ export function ruleProps(rule: FirewallRuleT, conduit: string, book: AddressBoo
   });
 }
 
-export function zoneProps(zone: ZoneT): Props {
-  const range = zone.cidr ? parseCidr(zone.cidr) : null;
-  return clean({ ...zone, cidrLo: range?.lo, cidrHi: range?.hi });
+/** The document fields a collection keeps as relationships (or, for a conduit, as rule nodes). */
+export function referenceFields(collection: CollectionName): Set<string> {
+  return new Set(COLLECTIONS[collection].references.map((r) => r.field.split(/[.[]/)[0]!));
 }
 
-export function assetProps(asset: AssetT): Props {
-  const { zone: _zone, ...rest } = asset;
-  return clean({ ...rest, ipInt: asset.ip ? parseIpv4(asset.ip)! : undefined });
+/** Properties the graph derives or keeps for its own bookkeeping; never part of a document. */
+export const DERIVED_PROPS = new Set(['cidrLo', 'cidrHi', 'ipInt', 'safetyRequired', 'entityVersion', 'docHash']);
+
+/** The entity's own node properties: its scalar fields plus what the graph derives from them. */
+export function entityProps(collection: CollectionName, entity: { id: string }): Props {
+  const skip = referenceFields(collection);
+  const own: Props = Object.fromEntries(Object.entries(entity).filter(([k]) => !skip.has(k)));
+  if (collection === 'zones') {
+    const range = (entity as ZoneT).cidr ? parseCidr((entity as ZoneT).cidr!) : null;
+    return clean({ ...own, cidrLo: range?.lo, cidrHi: range?.hi });
+  }
+  if (collection === 'assets') {
+    const ip = (entity as AssetT).ip;
+    return clean({ ...own, ipInt: ip ? parseIpv4(ip)! : undefined });
+  }
+  if (collection === 'controls') {
+    // A control's per-domain assessment is flattened: nodes hold scalar properties only.
+    const { assessment, ...rest } = own as { assessment?: Record<'IT' | 'OT', { status: string; maturity: number } | undefined> };
+    return clean({ ...rest, itStatus: assessment?.IT?.status, itMaturity: assessment?.IT?.maturity, otStatus: assessment?.OT?.status, otMaturity: assessment?.OT?.maturity });
+  }
+  return clean(own);
 }
 
-export function toGraphRows(site: SiteDocument): GraphRows {
-  const book = addressBook(site.assets, site.zones);
-  return {
-    siteInfo: site.site ? [{ props: clean({ ...site.site }) }] : [],
-    zones: site.zones.map((z) => ({ props: zoneProps(z) })),
-    assets: site.assets.map((a) => ({ props: assetProps(a), zone: a.zone })),
-    conduits: site.conduits.map(({ zones, firewalls, rules: _rules, ...props }) => ({ props: clean(props), zones: [...zones], firewalls })),
-    rules: site.conduits.flatMap((c) => c.rules.map((r) => ({ props: ruleProps(r, c.id, book), conduit: c.id }))),
-    flows: site.flows.map(({ from, to, via, routesThrough, ...props }) => ({ props: clean(props), from, to, via, routesThrough })),
-    sifs: site.sifs.map(({ groups, dependsOn, ...props }) => ({
-      props: clean(props),
-      dependsOn,
-      elements: groups.flatMap((g, groupSeq) =>
-        g.elements.map((asset, seq) => ({ asset, role: g.role, group: g.id, voting: g.voting, groupSeq, seq }))),
-    })),
-    roles: site.roles.map(({ accesses, ...props }) => ({ props: clean(props), accesses })),
-    procedures: site.procedures.map(({ uses, dependsOn, performedBy, backsUp, ...props }) => ({ props: clean(props), uses, dependsOn, performedBy, backsUp })),
-    frameworks: site.frameworks.map((f) => ({ props: clean({ ...f }) })),
-    requirements: site.requirements.map(({ framework, equivalentTo: _eq, ...props }) => ({ props: clean(props), framework })),
-    equivalences: site.requirements.filter((r) => r.equivalentTo.length > 0).map((r) => ({ id: r.id, equivalentTo: r.equivalentTo })),
-    risks: site.risks.map(({ affects, ...props }) => ({ props: clean(props), affects })),
-    controls: site.controls.map(({ satisfies, appliesTo, mitigates, assessment, ...props }) => ({
-      props: clean({
-        ...props,
-        itStatus: assessment.IT?.status,
-        itMaturity: assessment.IT?.maturity,
-        otStatus: assessment.OT?.status,
-        otMaturity: assessment.OT?.maturity,
-      }),
-      satisfies,
-      appliesTo,
-      mitigates,
-    })),
-    evidence: site.evidence.map(({ supports, ...props }) => ({ props: clean(props), supports })),
-  };
+/** Position indexes in a reference path: `groups[1].elements[2]` → [1, 2]. */
+const indexes = (path: string) => [...path.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+
+function linkProps(type: string, entity: { id: string }, path: string, order?: 'seq' | 'end'): Props {
+  const at = indexes(path);
+  if (type === 'HAS_ELEMENT') {
+    // Voting needs the group with every element: role, group id, voting and both positions.
+    const group = (entity as SifT).groups[at[0]!]!;
+    return { role: group.role, group: group.id, voting: group.voting, groupSeq: at[0], seq: at[1] };
+  }
+  return order ? { [order]: at.at(-1) } : {};
 }
 
-export function countRows(rows: GraphRows): { nodes: number; relationships: number } {
-  const nodes = rows.siteInfo.length + rows.zones.length + rows.assets.length + rows.conduits.length +
-    rows.rules.length + rows.flows.length + rows.sifs.length + rows.roles.length + rows.procedures.length +
-    rows.frameworks.length + rows.requirements.length + rows.risks.length + rows.controls.length + rows.evidence.length;
-  const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((acc, x) => acc + f(x), 0);
-  const relationships = rows.assets.length +
-    sum(rows.conduits, (c) => c.zones.length + c.firewalls.length) + rows.rules.length +
-    sum(rows.flows, (f) => 2 + f.via.length + f.routesThrough.length) +
-    sum(rows.sifs, (s) => s.elements.length + s.dependsOn.length) +
-    sum(rows.roles, (r) => r.accesses.length) +
-    sum(rows.procedures, (p) => p.uses.length + p.dependsOn.length + p.performedBy.length + p.backsUp.length) +
-    rows.requirements.length + sum(rows.equivalences, (e) => e.equivalentTo.length) +
-    sum(rows.risks, (r) => r.affects.length) +
-    sum(rows.controls, (c) => c.satisfies.length + c.appliesTo.length + c.mitigates.length) +
-    sum(rows.evidence, (e) => e.supports.length);
-  return { nodes, relationships };
+export function entityGraph(collection: CollectionName, entity: { id: string }, book: AddressBook): EntityGraph {
+  const { label } = COLLECTIONS[collection];
+  const nodes: NodeRow[] = [{ label, props: entityProps(collection, entity) }];
+  const links: LinkRow[] = [];
+  for (const found of referencesOf(collection, entity)) {
+    const { relationship, order } = found.reference;
+    if (relationship) links.push({ from: entity.id, type: relationship, to: found.id, props: linkProps(relationship, entity, found.path, order) });
+  }
+  if (collection === 'conduits') {
+    for (const rule of (entity as ConduitT).rules) {
+      nodes.push({ label: RULE.label, props: ruleProps(rule, entity.id, book) });
+      links.push({ from: entity.id, type: RULE.relationship, to: rule.id, props: {} });
+    }
+  }
+  // Labels and types reach Cypher as values ($(row.label)), so each must come from the fixed lists.
+  for (const n of nodes) if (!SITE_LABELS.includes(n.label) || n.label === ENTITY_LABEL) throw new Error(`not a site label: ${n.label}`);
+  for (const l of links) if (!SITE_RELATIONSHIPS.includes(l.type)) throw new Error(`not a site relationship: ${l.type}`);
+  return { nodes, links };
 }

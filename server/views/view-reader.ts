@@ -3,7 +3,7 @@
 import type { DbClient, Row, Tx } from '../db/client.js';
 import { notFound } from '../errors.js';
 import type { SafetyPath } from '../model/api-schemas.js';
-import { sifFromRow } from '../site/from-graph.js';
+import { readDocs } from '../site/read-entities.js';
 import { buildView, collapsedZones, type ViewRows } from './build-view.js';
 import type { AssetRow, ConduitRow, FlowRow, ZoneRow } from './elements.js';
 import type { CollapseMode, GraphViewT, SifGraphT } from './view-schema.js';
@@ -43,8 +43,8 @@ async function subgraphRows(tx: Tx, assetIds: string[], flowIds: string[], extra
 
 export async function readSifGraph(db: DbClient, id: string): Promise<SifGraphT> {
   return db.readTx(async (tx) => {
-    const [row] = await tx.run('read/sif', { id });
-    if (!row) throw notFound('SIF', id);
+    const [sif] = await readDocs(tx, 'sifs', [id]);
+    if (!sif) throw notFound('SIF', id);
     const [path] = (await tx.run('read/sif-safety-path', { id })) as [z.infer<typeof SafetyPath>];
     const assetIds = [...new Set([
       ...path.elements.map((e) => e.asset),
@@ -63,7 +63,7 @@ export async function readSifGraph(db: DbClient, id: string): Promise<SifGraphT>
       const role = safetyRoles[0]!.role.toLowerCase().replace('_', '-');
       return { ...el, data: { ...el.data, safetyRoles }, classes: `${el.classes} role-${role}` } as typeof el;
     });
-    return { sif: { ...sifFromRow(row), procedures: path.procedures }, elements };
+    return { sif: { ...sif.doc, procedures: path.procedures }, elements };
   });
 }
 

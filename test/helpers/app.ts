@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import type { DbClient } from '../../server/db/client.js';
-import { loadSite, testGraph } from './db.js';
+import { loadSite, testDb } from './db.js';
 
 export async function build(): Promise<{ app: FastifyInstance; db: DbClient }> {
-  const db = await testGraph();
+  const db = await testDb();
   const app = await buildApp({ db, clientDir: '/nonexistent' });
   await app.ready();
   return { app, db };

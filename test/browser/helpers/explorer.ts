@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { buildApp } from '../../../server/app.js';
 import type { DbClient } from '../../../server/db/client.js';
-import { loadSite, testGraph } from '../../helpers/db.js';
+import { loadSite, testDb } from '../../helpers/db.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CLIENT_DIR = `${ROOT}dist/client`;
@@ -34,7 +34,7 @@ export interface Explorer {
 }
 
 export async function startExplorer(site: unknown, viewport = { width: 1600, height: 1000 }): Promise<Explorer> {
-  const db = await testGraph();
+  const db = await testDb();
   await loadSite(db, site);
   const app = await buildApp({ db, clientDir: CLIENT_DIR });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,6 +1,0 @@
-// description: The site metadata node, if any.
-// mode: read
-// returns:
-//   props: map — the Site node's properties
-MATCH (s:Site)
-RETURN properties(s) AS props
