@@ -29,9 +29,9 @@ const MAX_ERRORS_SHOWN = 50;
 async function main(argv: string[]): Promise<number> {
   const program = new Command('generate')
     .description('Write a synthetic converged IT/OT estate as a site document.')
-    .requiredOption('--assets <n>', `number of assets (${MIN_ASSETS}–${MAX_ASSETS})`)
+    .requiredOption('--assets <n>', `required: number of assets (${MIN_ASSETS}–${MAX_ASSETS})`)
     .option('--seed <s>', 'seed: the same seed and size give the same file, byte for byte', '1')
-    .requiredOption('--out <file>', 'output file: .json, .yaml or .yml')
+    .requiredOption('--out <file>', 'required: output file, .json, .yaml or .yml')
     .option('--no-validate', 'skip the final validation of the document')
     .parse(argv);
   const parsed = Args.safeParse(program.opts());

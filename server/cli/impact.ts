@@ -13,6 +13,8 @@ import { formatReport } from '../impact/report-text.js';
 import { severityRank } from '../impact/severity.js';
 import { formatPath } from '../model/validate-site.js';
 import { fail, parseArgs, readDocument, runCli } from './cli-support.js';
+import { refuseIfServerRunning } from './running-server.js';
+import { callServer, failOnServerError } from './server-client.js';
 import { logLine as log } from '../log-line.js';
 
 const Args = z.object({
@@ -34,20 +36,17 @@ function reportInvalid(file: string, errors: Array<{ path: string; message: stri
 }
 
 async function viaServer(url: string, request: ImpactRequest, file: string): Promise<ImpactResponse> {
-  let res: Response;
-  try {
-    res = await fetch(new URL('/api/impact', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
-  } catch (error) {
-    return fail(`cannot reach Interlock at ${url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`);
-  }
-  const body = await res.json() as { message?: string; errors?: Array<{ path: string; message: string }> };
-  if (res.status >= 400 && res.status < 500) reportInvalid(file, body.errors ?? [{ path: '(change)', message: body.message ?? res.statusText }]);
-  if (!res.ok) fail(`Interlock at ${url} answered ${res.status}: ${body.message ?? res.statusText}`);
+  const answer = await callServer(url, '/api/impact', { method: 'POST', body: JSON.stringify(request) });
+  failOnServerError(url, answer);
+  const body = answer.body as { message?: string; errors?: Array<{ path: string; message: string }> };
+  if (answer.status >= 400) reportInvalid(file, body.errors ?? [{ path: '(change)', message: body.message ?? String(answer.status) }]);
   return body as ImpactResponse;
 }
 
 async function direct(request: ImpactRequest, file: string): Promise<ImpactResponse> {
-  const database = await openDatabase(loadConfig(), log);
+  const config = loadConfig();
+  refuseIfServerRunning(config);
+  const database = await openDatabase(config, log);
   try {
     return await assessImpact(database.client, request);
   } catch (error) {
