@@ -194,3 +194,23 @@ export type CafRatingT = (typeof CAF_RATINGS)[number];
 export type RelationshipT = (typeof RELATIONSHIPS)[number];
 export type ControlStatus = (typeof CONTROL_STATUSES)[number];
 export type DomainT = z.infer<typeof Domain>;
+
+/** A requirement no control satisfies, said out loud with the reason (the baseline's gap list). */
+export const DeclaredGap = z.object({ requirement: Id, reason: text(500) }).strict();
+
+/**
+ * A site's control baseline as shipped in fixtures/governance/: the controls, evidence and risks a
+ * site document carries, the requirements it leaves as gaps on purpose, and the date its evidence
+ * currency was designed for (evaluation takes its own asOf).
+ */
+export const BaselineFile = z
+  .object({
+    designedForAsOf: IsoDate,
+    gaps: z.array(DeclaredGap).max(5000).default([]),
+    controls: Governance.shape.controls,
+    evidence: Governance.shape.evidence,
+    risks: Governance.shape.risks,
+  })
+  .strict();
+export type BaselineFileT = z.infer<typeof BaselineFile>;
+export type DeclaredGapT = z.infer<typeof DeclaredGap>;
