@@ -2,6 +2,7 @@
 // reference resolves to an entity of the right kind, assessments and evidence only name domains
 // their controls cover, and no id is used twice. Shape errors come from zod first.
 import { Governance, type GovernanceT } from './governance-schema.js';
+import { DOMAINS } from './site-schema.js';
 import { withArticle, zodErrors, type ValidationError } from './validate-site.js';
 
 /** The topology ids governance entities may point at (asset, zone and conduit ids of the site). */
@@ -67,7 +68,7 @@ function referentialErrors(g: GovernanceT, topology: TopologyIds): ValidationErr
     });
     c.appliesTo.forEach((id, j) => ref(id, `controls[${i}].appliesTo[${j}]`, 'asset', 'zone', 'conduit'));
     c.mitigates.forEach((id, j) => ref(id, `controls[${i}].mitigates[${j}]`, 'risk'));
-    for (const domain of ['IT', 'OT'] as const) {
+    for (const domain of DOMAINS) {
       if (c.assessment[domain] && c.domain !== 'BOTH' && c.domain !== domain) err(`controls[${i}].assessment.${domain}`, `an ${c.domain} control cannot be assessed for ${domain}.`);
     }
   });

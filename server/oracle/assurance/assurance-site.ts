@@ -19,8 +19,6 @@ export interface AssuranceSite {
   topology: Topology;
 }
 
-export const DOMAINS: readonly DomainT[] = ['IT', 'OT'];
-
 /** The topology part of a site document, as the oracle reads it. */
 export function topologyOf(site: Pick<SiteDocument, 'zones' | 'assets' | 'flows' | 'sifs'>): Topology {
   return {

@@ -1,6 +1,7 @@
 // DOMAIN.md §5.2.1 and §5.5a: a control's effective status in a domain it covers.
 import type { ControlStatus, ControlT, DomainT } from '../../model/governance-schema.js';
-import { AssuranceIndex, DOMAINS } from './assurance-site.js';
+import { DOMAINS } from '../../model/site-schema.js';
+import { AssuranceIndex } from './assurance-site.js';
 import { evidenceFor, isCurrent, type EvidenceCurrency } from './evidence.js';
 
 export interface ControlDomainStatus {

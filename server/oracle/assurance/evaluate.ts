@@ -1,7 +1,8 @@
 // Every number of DOMAIN.md §5 for one site as of one date: the oracle's whole answer, for the
 // property test to compare against the Cypher projection and for the board report's numbers.
 import type { DomainT } from '../../model/governance-schema.js';
-import { AssuranceIndex, DOMAINS, type AssuranceSite } from './assurance-site.js';
+import { DOMAINS } from '../../model/site-schema.js';
+import { AssuranceIndex, type AssuranceSite } from './assurance-site.js';
 import { effectiveStatuses, type ControlDomainStatus } from './control-status.js';
 import { controlsWithoutCurrentEvidence, evidenceCurrency, evidenceReuse, type EvidenceCurrency, type EvidenceReuse } from './evidence.js';
 import { frameworkSummary, profileConformance, type FrameworkSummary, type ProfileConformance } from './framework-summary.js';

@@ -1,7 +1,8 @@
 // DOMAIN.md §5.3: evidence currency as of a date, reuse across frameworks, and controls left with
 // no current evidence. Dates are calendar days (YYYY-MM-DD compares as text).
 import type { DomainT, EvidenceRevisionT, EvidenceT } from '../../model/governance-schema.js';
-import { AssuranceIndex, DOMAINS } from './assurance-site.js';
+import { DOMAINS } from '../../model/site-schema.js';
+import { AssuranceIndex } from './assurance-site.js';
 
 export type Currency = 'fresh' | 'due' | 'expired' | 'absent';
 export interface EvidenceCurrency {

@@ -1,6 +1,7 @@
 // DOMAIN.md §5.2.6 and §5.5a: inconsistencies to list, not to hide.
 import type { ControlStatus, DomainT, RequirementStatus } from '../../model/governance-schema.js';
-import { AssuranceIndex, DOMAINS } from './assurance-site.js';
+import { DOMAINS } from '../../model/site-schema.js';
+import { AssuranceIndex } from './assurance-site.js';
 import { effectiveStatus } from './control-status.js';
 import { requirementStatus } from './requirement-status.js';
 

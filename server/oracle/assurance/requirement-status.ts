@@ -74,7 +74,7 @@ function projectionSources(index: AssuranceIndex, target: RequirementT, domain: 
     if (sourceControls.length === 0) continue;
     const sourceStatus = directStatus(sourceControls.map((c) => c.effective));
     const full = view.relationship === 'equal' || view.relationship === 'superset';
-    const projected = full || rank(sourceStatus) < rank('partial') ? sourceStatus : 'partial';
+    const projected = full || rank(sourceStatus) < rank('partial') ? sourceStatus : 'partial'; // capped: met becomes partial
     sources.push({ mapping: view.mapping.id, source: source.id, relationship: view.relationship, strength: view.mapping.strength, sourceStatus, full, projected, sourceControls });
   }
   return sources.sort((a, b) => a.mapping.localeCompare(b.mapping));

@@ -1,7 +1,8 @@
 // DOMAIN.md §5.5: shared systems, risk score and band, the three ownership/safety flags, and
 // whether a mitigate treatment is done.
 import type { DomainT, RiskT } from '../../model/governance-schema.js';
-import { AssuranceIndex, DOMAINS } from './assurance-site.js';
+import { DOMAINS } from '../../model/site-schema.js';
+import { AssuranceIndex } from './assurance-site.js';
 import { effectiveStatus, type ControlDomainStatus } from './control-status.js';
 
 export type Band = 'low' | 'medium' | 'high' | 'very-high';
