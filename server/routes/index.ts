@@ -1,5 +1,6 @@
 // Every API route file, registered under /api.
 import type { FastifyInstance } from 'fastify';
+import { advisoryRoutes } from './advisories.js';
 import { assetRoutes } from './assets.js';
 import { conduitRoutes } from './conduits.js';
 import { flowRoutes } from './flows.js';
@@ -12,7 +13,7 @@ import { siteRoutes } from './site.js';
 import { zoneRoutes } from './zones.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
-  for (const routes of [healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes, graphRoutes, impactRoutes]) {
+  for (const routes of [healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes, graphRoutes, impactRoutes, advisoryRoutes]) {
     await app.register(routes);
   }
 }
