@@ -13,14 +13,21 @@ export function refuse(subject: string, problems: ReadonlyArray<FieldError>, mes
   return fail([message ?? `${subject} was refused:`, ...lines].join('\n'));
 }
 
-/** Runs work on the configured Neo4j (NEO4J_URI, else the embedded one); an AppError becomes a refusal. */
-export async function onDatabase<T>(subject: string, work: (db: DbClient) => Promise<T>): Promise<T> {
-  const database = await openDatabase(loadConfig(), logLine);
+/** Runs work; an AppError (the importers' refusals) becomes a refusal naming the subject. */
+export async function refusing<T>(subject: string, work: () => Promise<T>): Promise<T> {
   try {
-    return await work(database.client);
+    return await work();
   } catch (error) {
     if (error instanceof AppError) refuse(subject, error.errors ?? [], `${subject}: ${error.message}`);
     throw error;
+  }
+}
+
+/** Runs work on the configured Neo4j (NEO4J_URI, else the embedded one), refusing as above. */
+export async function onDatabase<T>(subject: string, work: (db: DbClient) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadConfig(), logLine);
+  try {
+    return await refusing(subject, () => work(database.client));
   } finally {
     await database.close();
   }

@@ -9,11 +9,12 @@ import { healthRoutes } from './health.js';
 import { impactRoutes } from './impact.js';
 import { procedureRoutes } from './procedures.js';
 import { sifRoutes } from './sifs.js';
+import { trafficRoutes } from './traffic.js';
 import { siteRoutes } from './site.js';
 import { zoneRoutes } from './zones.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
-  for (const routes of [healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes, graphRoutes, impactRoutes, advisoryRoutes]) {
+  for (const routes of [healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes, graphRoutes, impactRoutes, advisoryRoutes, trafficRoutes]) {
     await app.register(routes);
   }
 }
