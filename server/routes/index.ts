@@ -7,6 +7,7 @@ import { flowRoutes } from './flows.js';
 import { graphRoutes } from './views.js';
 import { healthRoutes } from './health.js';
 import { impactRoutes } from './impact.js';
+import { inventoryRoutes } from './inventory.js';
 import { procedureRoutes } from './procedures.js';
 import { sifRoutes } from './sifs.js';
 import { trafficRoutes } from './traffic.js';
@@ -14,7 +15,7 @@ import { siteRoutes } from './site.js';
 import { zoneRoutes } from './zones.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
-  for (const routes of [healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes, graphRoutes, impactRoutes, advisoryRoutes, trafficRoutes]) {
+  for (const routes of [healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes, graphRoutes, impactRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes]) {
     await app.register(routes);
   }
 }
