@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     .parse(argv);
   const args = parseArgs(Args, { ...program.opts(), file: program.args[0] }, { positional: ['file'] });
   const document = readDocument(args.file);
-  const subject = `${args.file} is not a valid CSAF 2.0 advisory`;
+  const subject = `${args.file} was refused`;
   const answer = args.url
     ? await askServer(subject, args.url, '/api/advisories', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) }) as AdvisoryAnswer
     : await onDatabase(subject, (db) => assessAdvisory(db, document));
