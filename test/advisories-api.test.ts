@@ -116,6 +116,23 @@ describe('POST /api/advisories on the reference plant', () => {
   });
 });
 
+describe('an advisory for an asset without a recorded version', () => {
+  it('the deluge valve (no version) is possibly affected, so there is no patch to assess', async () => {
+    const doc = advisory('hirschmann-eagle40-hisecos');
+    doc.product_tree.branches = [{ category: 'vendor', name: 'TYCO', branches: [{ category: 'product_name', name: 'DV-5  Deluge Valve with Solenoid Release', branches: [
+      { category: 'product_version_range', name: 'vers:generic/<2.0', product: { product_id: 'CSAFPID-0001', name: 'DV-5 solenoid release module before 2.0' } },
+      { category: 'product_version', name: '2.0', product: { product_id: 'CSAFPID-0002', name: 'DV-5 solenoid release module 2.0' } },
+    ] }] }];
+    const { status, body } = await post(doc);
+    expect(status).toBe(200);
+    expect(ids(body)).toEqual([['dv-4010', 'possibly-affected']]);
+    expect(body.affected[0].reasons[0].why).toBe('TYCO "DV-5 solenoid release module before 2.0" (CSAFPID-0001): model "DV-5 deluge valve with solenoid release" is the product name; the asset has no version recorded');
+    expect(body.patch).toBeNull();
+    expect(body.patchNote).toBe('No affected asset has a vendor fix in the advisory (only workarounds, mitigations or none available, or only possibly affected assets), so there is no patch to assess.');
+    expect(body.summary.message).toBe('0 assets affected, 1 possibly affected.');
+  });
+});
+
 describe('invalid advisories', () => {
   it.each([
     ['invalid-schema', [

@@ -19,10 +19,17 @@ function problems(tests: CsafTestResult[]): FieldError[] {
   return tests.flatMap((t) => t.errors.map((e) => ({ path: e.instancePath || '/', message: `${e.message} (${testLabel(t.name)})` })));
 }
 
-/** The validator's reasons the document is not valid CSAF 2.0; empty when it is. */
+/**
+ * The validator's reasons the document is not valid CSAF 2.0; empty when it is. A test that
+ * throws (the library's tests assume well-formed input) is a reason too, not a server error.
+ */
 export async function validateAdvisory(doc: unknown): Promise<FieldError[]> {
-  const schema = await validateStrict([csaf_2_0_strict], doc);
-  if (!schema.isValid) return problems(schema.tests);
-  const result = await validateStrict(Object.values(mandatory), doc);
-  return result.isValid ? [] : problems(result.tests);
+  try {
+    const schema = await validateStrict([csaf_2_0_strict], doc);
+    if (!schema.isValid) return problems(schema.tests);
+    const result = await validateStrict(Object.values(mandatory), doc);
+    return result.isValid ? [] : problems(result.tests);
+  } catch (error) {
+    return [{ path: '/', message: `the CSAF validator could not check the document: ${(error as Error).message}` }];
+  }
 }
