@@ -140,3 +140,20 @@ describe('matching products to assets', () => {
     });
   });
 });
+
+describe('relationships and bare product names', () => {
+  it('a relationship product is matched as its component; full_product_names and dangling references are not understood', () => {
+    const doc = advisory({ known_affected: ['P-ON-GATEWAY'] });
+    doc.product_tree!.relationships = [
+      { category: 'installed_on', product_reference: 'P-FIRMOS', relates_to_product_reference: 'P-X300', full_product_name: { product_id: 'P-ON-GATEWAY', name: 'FirmOS 9.0.1 on X300' } },
+      { category: 'installed_on', product_reference: 'P-NOWHERE', relates_to_product_reference: 'P-X300', full_product_name: { product_id: 'P-DANGLING', name: 'x' } },
+    ];
+    doc.product_tree!.full_product_names = [{ product_id: 'P-BARE', name: 'Some product' }];
+    const tree = readProductTree(doc);
+    expect(matchAssets([group('ACME Industrial', 'Gateway G5', 'FirmOS 9.0.1', 'gw')], tree.products, readVulnerabilities(doc, tree.groups)).map((a) => [a.asset, a.status])).toEqual([['gw', 'affected']]);
+    expect(tree.notUnderstood.slice(2)).toEqual([
+      { path: 'product_tree.full_product_names[0]', reason: 'product "P-BARE" is named without vendor and product branches (Interlock does not read CPE or PURL helpers), so it matches no asset' },
+      { path: 'product_tree.relationships[1]', reason: 'product "P-DANGLING" refers to "P-NOWHERE", which no branch defines, so it matches no asset' },
+    ]);
+  });
+});

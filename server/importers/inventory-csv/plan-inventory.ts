@@ -102,7 +102,11 @@ export function planInventory(rows: CsvRow[], mapping: Mapping, site: { assets: 
     let current: AssetT | undefined;
     if (v.id !== undefined && byId.has(v.id)) [current, matchedBy] = [byId.get(v.id), 'id'];
     if (!current && v.ip !== undefined && (current = one(byIp.get(v.ip), `IP ${v.ip}`))) matchedBy = 'ip';
-    if (!current && !problems.length && v.name !== undefined && (current = one(byName.get(norm(v.name)), `name "${v.name}"`))) matchedBy = 'name';
+    if (!current && v.name !== undefined && (current = one(byName.get(norm(v.name)), `name "${v.name}"`))) matchedBy = 'name';
+    if (problems.length) {
+      plan.problems.push(...problems);
+      continue;
+    }
     const holder = v.ip === undefined ? undefined : byIp.get(v.ip)?.find((a) => a.id !== current?.id);
     if (holder && current) say('ip', `IP ${v.ip} belongs to asset "${holder.id}", not to "${current.id}"`);
 
