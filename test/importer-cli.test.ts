@@ -1,12 +1,12 @@
 // The three importer CLIs as a person or a pipeline runs them: exit codes, the report on stdout,
 // progress and refusals on stderr, straight to Neo4j or through a running server (--url).
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { DbClient } from '../server/db/client.js';
 import { build } from './helpers/app.js';
+import { runCliScript } from './helpers/cli.js';
 import { loadSite, snapshot } from './helpers/db.js';
 
 let app: FastifyInstance;
@@ -23,18 +23,7 @@ afterAll(async () => {
   await db.close();
 });
 
-function run(cli: string, args: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn('bash', ['-c', `node_modules/.bin/tsx server/cli/${cli}.ts ${args}`], {
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword') },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = runCliScript;
 
 describe('npm run advisory', () => {
   it('exits 2 with a report when assets are affected (through a server)', async () => {

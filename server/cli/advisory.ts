@@ -9,7 +9,7 @@ import type { AdvisoryAnswer } from '../importers/csaf/advisory-answer.js';
 import { formatAdvisoryReport } from '../importers/csaf/advisory-report.js';
 import { assessAdvisory } from '../importers/csaf/assess-advisory.js';
 import { parseArgs, readDocument, runCli } from './cli-support.js';
-import { askServer, onDatabase } from './importer-cli.js';
+import { answerFrom, printAnswer } from './importer-cli.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -27,10 +27,8 @@ async function main(argv: string[]): Promise<number> {
   const args = parseArgs(Args, { ...program.opts(), file: program.args[0] }, { positional: ['file'] });
   const document = readDocument(args.file);
   const subject = `${args.file} was refused`;
-  const answer = args.url
-    ? await askServer(subject, args.url, '/api/advisories', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) }) as AdvisoryAnswer
-    : await onDatabase(subject, (db) => assessAdvisory(db, document));
-  process.stdout.write(args.json ? `${JSON.stringify(answer, null, 2)}\n` : formatAdvisoryReport(answer));
+  const answer = await answerFrom<AdvisoryAnswer>(subject, args.url, '/api/advisories', document, (db) => assessAdvisory(db, document));
+  printAnswer(answer, args.json, formatAdvisoryReport);
   return answer.affected.length > 0 ? 2 : 0;
 }
 

@@ -11,7 +11,7 @@ import { formatInventoryReport } from '../importers/inventory-csv/inventory-repo
 import { INVENTORY_FIELDS, Mapping } from '../importers/inventory-csv/mapping.js';
 import { formatPath } from '../model/validate-site.js';
 import { fail, parseArgs, readDocument, runCli } from './cli-support.js';
-import { askServer, onDatabase, refuse } from './importer-cli.js';
+import { answerFrom, printAnswer, refuse } from './importer-cli.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -61,10 +61,8 @@ async function main(argv: string[]): Promise<number> {
   const args = parseArgs(Args, { ...program.opts(), 'dry-run': program.opts().dryRun, 'default-type': program.opts().defaultType, file: program.args[0] }, { positional: ['file'] });
   const request = { csv: readCsvFile(args.file), mapping: mappingFrom(args), dryRun: args['dry-run'] };
   const subject = `${args.file} was not imported`;
-  const answer = args.url
-    ? await askServer(subject, args.url, '/api/inventory', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }) as InventoryAnswer
-    : await onDatabase(subject, (db) => importInventory(db, request));
-  process.stdout.write(args.json ? `${JSON.stringify(answer, null, 2)}\n` : formatInventoryReport(answer));
+  const answer = await answerFrom<InventoryAnswer>(subject, args.url, '/api/inventory', request, (db) => importInventory(db, request));
+  printAnswer(answer, args.json, formatInventoryReport);
   return answer.problems.length > 0 ? 1 : 0;
 }
 

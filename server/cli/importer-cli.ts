@@ -50,3 +50,14 @@ export async function askServer(subject: string, url: string, path: string, init
   if (!res.ok) fail(`Interlock at ${url} answered ${res.status}: ${body.message ?? res.statusText}`);
   return body;
 }
+
+/** A JSON request answered by the server at `url` when given, else by `local` on the database. */
+export async function answerFrom<T>(subject: string, url: string | undefined, path: string, request: unknown, local: (db: DbClient) => Promise<T>): Promise<T> {
+  if (!url) return onDatabase(subject, local);
+  return await askServer(subject, url, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }) as T;
+}
+
+/** The answer as JSON (--json) or as the importer's report, on stdout. */
+export function printAnswer<T>(answer: T, json: boolean, report: (answer: T) => string): void {
+  process.stdout.write(json ? `${JSON.stringify(answer, null, 2)}\n` : report(answer));
+}

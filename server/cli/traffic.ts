@@ -14,7 +14,7 @@ import type { TrafficAnswer } from '../importers/zeek/traffic-answer.js';
 import { formatTrafficReport } from '../importers/zeek/traffic-report.js';
 import { logLine as log } from '../log-line.js';
 import { fail, parseArgs, runCli } from './cli-support.js';
-import { askServer, onDatabase, refusing } from './importer-cli.js';
+import { askServer, onDatabase, printAnswer, refusing } from './importer-cli.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -71,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   const answer = args.url
     ? await viaServer(args.url, args.file, subject, args['max-communications'])
     : await direct(args.file, subject, args['max-communications']);
-  process.stdout.write(args.json ? `${JSON.stringify(answer, null, 2)}\n` : formatTrafficReport(answer));
+  printAnswer(answer, args.json, formatTrafficReport);
   return answer.findings.some((f) => severityRank(f.severity) <= severityRank(args['fail-on'])) ? 2 : 0;
 }
 
