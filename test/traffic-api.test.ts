@@ -108,7 +108,7 @@ describe('POST /api/traffic with the reference plant capture', () => {
   it('reads the JSON-lines form to the same findings, and leaves the graph as it was', async () => {
     const before = await snapshot(ctx.db);
     const tsv = await post(LOG);
-    const json = await post(asJsonLines(LOG), '', 'application/x-ndjson');
+    const json = await post(asJsonLines(LOG), '', 'application/json');
     expect(json.status).toBe(200);
     expect(json.body.capture.form).toBe('json');
     expect(json.body.findings).toEqual(tsv.body.findings);
@@ -141,6 +141,12 @@ describe('POST /api/traffic refusals', () => {
     const bad = await post(LOG, '?maxCommunications=0');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('querystring.maxCommunications');
+  });
+
+  it('any content type is read as the log itself', async () => {
+    const { status, body } = await post(LOG, '', 'application/octet-stream');
+    expect(status).toBe(200);
+    expect(body.capture.connections).toBe(1085);
   });
 
   it('no body at all is a 400', async () => {

@@ -3,7 +3,7 @@
 // reported every 100,000 lines, and the summary grows with communications, not lines.
 import { describe, expect, it } from 'vitest';
 import { connTsvHeader, connTsvLine } from '../server/importers/zeek/conn-log-format.js';
-import { readConnLog, type ReadProgress } from '../server/importers/zeek/read-conn-log.js';
+import { readConnLog, TooLarge, type ReadProgress } from '../server/importers/zeek/read-conn-log.js';
 import { TooManyCommunications } from '../server/importers/zeek/summarize.js';
 
 const T0 = 1_795_500_000;
@@ -72,6 +72,12 @@ describe('conn.log reader', () => {
     expect(seen.map((p) => p.lines)).toEqual([100_000, 200_000, 250_008]);
     expect(seen.at(-1)!.communications).toBe(4);
     expect(summary.records).toBe(250_000);
+  });
+
+  it('stops at maxBytes (an upload larger than the route allows)', async () => {
+    const text = connTsvHeader(T0) + line(1) + line(2);
+    await expect(readConnLog(chunks(text, 64), { maxBytes: text.length - 1 })).rejects.toBeInstanceOf(TooLarge);
+    expect((await readConnLog(chunks(text, 64), { maxBytes: text.length })).summary.records).toBe(2);
   });
 
   it('refuses more distinct communications than its cap, naming the line', async () => {
