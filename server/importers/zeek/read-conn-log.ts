@@ -72,6 +72,7 @@ export async function readConnLog(input: AsyncIterable<Buffer | string>, options
   }
   rest += decoder.end();
   if (rest.length > 0 && !skipping) take(rest);
+  summary.lines = line; // the last line may have been an over-long one, counted but not parsed
   progress();
   return { summary, form: parser.form, bytes, ms: performance.now() - started };
 }
