@@ -1,19 +1,25 @@
 // Every API route file, registered under /api.
 import type { FastifyInstance } from 'fastify';
+import { advisoryRoutes } from './advisories.js';
 import { assetRoutes } from './assets.js';
 import { conduitRoutes } from './conduits.js';
 import { flowRoutes } from './flows.js';
 import { healthRoutes } from './health.js';
 import { impactRoutes } from './impact.js';
+import { inventoryRoutes } from './inventory.js';
 import { procedureRoutes } from './procedures.js';
 import { revisionRoutes } from './revisions.js';
 import { sifRoutes } from './sifs.js';
 import { siteRoutes } from './site.js';
+import { trafficRoutes } from './traffic.js';
 import { viewRoutes } from './views.js';
 import { zoneRoutes } from './zones.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
-  for (const routes of [healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes, viewRoutes, impactRoutes, revisionRoutes]) {
+  for (const routes of [
+    healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes,
+    viewRoutes, impactRoutes, revisionRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes,
+  ]) {
     await app.register(routes);
   }
 }

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import type { Readable } from 'node:stream';
+import { assessTraffic } from '../importers/zeek/assess-traffic.js';
+import { TrafficAnswer, TrafficQuery } from '../importers/zeek/traffic-answer.js';
+import { invalidRequest } from '../errors.js';
+import { ErrorBody } from '../model/api-schemas.js';
+
+// A day of conn.log from a busy OT sensor is a few hundred megabytes; the body is streamed and
+// summarised as it arrives, so the limit bounds the time of a request, not its memory.
+export const TRAFFIC_MAX_BYTES = 2 * 1024 ** 3;
+
+export async function trafficRoutes(fastify: FastifyInstance): Promise<void> {
+  // In this plugin only (Fastify encapsulates parsers): the body is handed over as the raw
+  // stream, whatever its content type (text/plain for TSV, application/x-ndjson or JSON lines).
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.post('/traffic', {
+    schema: {
+      tags: ['importers'],
+      summary: 'Compare a Zeek conn.log (TSV or JSON lines) with the declared flows and the stored firewall rules',
+      description: 'Send the log itself as the body (any content type; it is streamed, up to 2 GiB). It is summarised into observed ' +
+        'communications and compared with the model: undeclared traffic into a safety zone or to a SIF element, undeclared traffic across ' +
+        'conduits, safety-required flows never seen, and traffic the stored rules would deny. Nothing is written.',
+      querystring: TrafficQuery,
+      response: { 200: TrafficAnswer, 400: ErrorBody, 413: ErrorBody, 422: ErrorBody },
+    },
+  }, async (request) => {
+    const body = request.body as Readable | undefined;
+    if (!body || typeof body[Symbol.asyncIterator] !== 'function') throw invalidRequest('body', [{ path: 'body', message: 'send the conn.log itself as the request body' }]);
+    return assessTraffic(app.db, body, { maxBytes: TRAFFIC_MAX_BYTES, maxCommunications: request.query.maxCommunications });
+  });
+}
