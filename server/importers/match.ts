@@ -32,3 +32,10 @@ export function both(a: Match, b: Match): Match {
 export function isEmpty(m: Match): boolean {
   return m.protocols.length === 0 || m.src.length === 0 || m.dst.length === 0 || m.ports.length === 0;
 }
+
+const within = (inner: RangeSet, outer: RangeSet) => inner.every((r) => covers(outer, r));
+
+/** Everything `inner` matches, `outer` matches too. */
+export function coveredBy(inner: Match, outer: Match): boolean {
+  return inner.protocols.every((p) => outer.protocols.includes(p)) && within(inner.src, outer.src) && within(inner.dst, outer.dst) && within(inner.ports, outer.ports);
+}

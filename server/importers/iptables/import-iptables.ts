@@ -3,6 +3,7 @@
 import type { FirewallRuleT } from '../../model/site-schema.js';
 import { DEFAULT_MAX_RULES, emitRules, type Decision } from '../emit-rules.js';
 import { LineLedger, splitLines, type ParseReport } from '../report.js';
+import { coveredBy } from '../match.js';
 import { flattenChain } from './flatten.js';
 import { parseSave, type SavedTable } from './parse-save.js';
 import { readRule, type ReadRule } from './read-rule.js';
@@ -108,7 +109,10 @@ export function importIptables(text: string, options: IptablesOptions = {}): Par
     declaredAt: (name) => filter.chains.get(name)?.line ?? filter.line,
     maxEntries: options.maxRules ?? DEFAULT_MAX_RULES,
   });
-  const decisions: Decision[] = (flat ?? []).map((e) => ({
+  // Falling through to the default after a RETURN is often already decided by an earlier rule (a
+  // catch-all DROP): such a repeat of the default can never match, so it is not written out.
+  const needed = (flat ?? []).filter((e, i, all) => e.outcome !== 'return' || !all.slice(0, i).some((x) => coveredBy(e.match, x.match)));
+  const decisions: Decision[] = needed.map((e) => ({
     match: [e.match], action: e.outcome === 'return' ? defaultAction : e.outcome, lines: e.lines, description: describe(e.lines, ledger),
   }));
   const rules = emitRules(decisions, { idPrefix: options.idPrefix ?? 'ipt', maxRules: options.maxRules ?? DEFAULT_MAX_RULES }, ledger) ?? [];

@@ -2,7 +2,7 @@
 // `-A` rules with their arguments, COMMIT. A table without COMMIT means a truncated file, which
 // iptables-restore itself would refuse; so does this importer.
 import type { LineLedger } from '../report.js';
-import { tokenize } from './tokenize.js';
+import { tokenize } from '../tokenize.js';
 
 export interface ChainDecl {
   line: number;

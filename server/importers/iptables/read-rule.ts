@@ -10,7 +10,8 @@ export type Target =
   | { kind: 'verdict'; action: 'allow' | 'deny' }
   | { kind: 'jump' | 'goto'; chain: string }
   | { kind: 'return' }
-  | { kind: 'continue'; reason: string };
+  | { kind: 'continue'; reason: string }
+  | { kind: 'unknown'; name: string };
 
 export interface ReadRule {
   line: number;
@@ -112,8 +113,11 @@ function readTarget(s: State, goto: boolean, isChain: (name: string) => boolean)
   else if (name === 'DROP' || name === 'REJECT') s.rule.target = { kind: 'verdict', action: 'deny' };
   else if (name === 'RETURN') s.rule.target = { kind: 'return' };
   else if (NON_DECIDING.has(name)) s.rule.target = { kind: 'continue', reason: `target ${name} does not decide: the packet goes on to the next rule` };
-  else s.rule.refusals.push(`target ${name || '(none)'} is not represented (only ACCEPT, DROP, REJECT, RETURN, jumps to chains of the table, and non-deciding targets such as LOG)`);
-  if (name !== 'REJECT' && !NON_DECIDING.has(name) && options.length > 0 && s.rule.target.kind !== 'continue') {
+  else {
+    s.rule.target = { kind: 'unknown', name };
+    s.rule.refusals.push(`target ${name || '(none)'} is not represented (only ACCEPT, DROP, REJECT, RETURN, jumps to chains of the table, and non-deciding targets such as LOG)`);
+  }
+  if (name !== 'REJECT' && !NON_DECIDING.has(name) && options.length > 0 && s.rule.target.kind !== 'continue' && s.rule.target.kind !== 'unknown') {
     s.rule.refusals.push(`options after -j ${name} are not understood: ${options.join(' ')}`);
   }
 }
@@ -194,8 +198,13 @@ export function readRule(line: number, args: string[], isChain: (name: string) =
   if (!allPorts(rule.match.ports)) rule.match.protocols = rule.match.protocols.filter((p) => p !== 'icmp');
   if (s.interfaces.length > 0) {
     const which = s.interfaces.join(' ');
-    if (s.hasAddress) rule.approximations.push(`interface match ${which} not represented: a conduit has no interfaces, so the rule is kept for any interface (its addresses carry the direction)`);
-    else rule.refusals.push(`interface match ${which} with no address condition: Interlock cannot tell interfaces apart, so the rule would apply to all traffic of the conduit`);
+    if (s.hasAddress || rule.target.kind !== 'verdict' || rule.target.action === 'deny') rule.approximations.push(`interface match ${which} not represented: a conduit has no interfaces, so the rule is kept for any interface${s.hasAddress ? ' (its addresses carry the direction)' : ''}`);
+    else rule.refusals.push(`interface match ${which} with no address condition: Interlock cannot tell interfaces apart, so this allow would open the conduit to all traffic in both directions`);
+  }
+  // A rule that never decides a new flow cannot make the set wrong, whatever else it holds.
+  if (rule.never || rule.target.kind === 'continue') {
+    rule.refusals = [];
+    rule.approximations = [];
   }
   return rule;
 }

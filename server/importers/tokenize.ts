@@ -1,5 +1,5 @@
-// Splits one iptables-save line into arguments the way iptables-restore does: whitespace
-// separates, double or single quotes group (iptables-save quotes comments), backslash escapes.
+// Splits one configuration line into arguments the way iptables-restore and the FortiOS CLI do:
+// whitespace separates, double or single quotes group, backslash escapes.
 export function tokenize(line: string): string[] | null {
   const out: string[] = [];
   let current = '';
