@@ -1,7 +1,7 @@
 // Connection-tracking states. Interlock decides each flow by its opening packet (ctstate NEW):
 // a rule for ESTABLISHED/RELATED packets only ever sees replies and related traffic of connections
 // some other rule already let through, so it is recognised and reported, not turned into rules.
-import type { ReadRule } from './read-rule.js';
+import { note, type ReadRule } from './read-rule.js';
 
 const STATES = new Set(['NEW', 'ESTABLISHED', 'RELATED', 'INVALID', 'UNTRACKED', 'SNAT', 'DNAT']);
 
@@ -12,7 +12,7 @@ export function readConntrack(rule: ReadRule, option: string, list: string, nega
   const seesOpening = states.includes('NEW') !== negate;
   const shown = `${negate ? '! ' : ''}${option} ${list}`;
   if (seesOpening) {
-    rule.note = `${shown} includes the opening packet (NEW) of every flow, which is what Interlock decides`;
+    note(rule, `${shown} includes the opening packet (NEW) of every flow, which is what Interlock decides`);
   } else if (!negate && states.every((s) => s === 'ESTABLISHED' || s === 'RELATED')) {
     rule.never = `conntrack ${list}: replies and related traffic of connections already allowed; Interlock decides each flow by its opening packet, which this rule never matches`;
   } else {

@@ -121,6 +121,7 @@ export function importIptables(text: string, options: IptablesOptions = {}): Par
       if (r.target.kind === 'return') ledger.produced(r.line, [], 'RETURN: matching packets go back to the rules after the jump, repeated here narrowed to them');
       else if (r.note && ledger.isRepresented(r.line)) ledger.produced(r.line, [], r.note);
       if ((r.target.kind === 'jump' || r.target.kind === 'goto') && !ledger.has(r.line)) ledger.notRepresented(r.line, `jumps to chain ${r.target.chain}, which decides nothing for these packets`);
+      if (!ledger.has(r.line)) ledger.notRepresented(r.line, 'can never decide a flow: its conditions contradict those of every jump that leads to it');
     }
   }
   return finish(rules, defaultAction);

@@ -71,6 +71,10 @@ interface State {
 
 const value = (s: State): string | undefined => s.args[++s.i];
 
+export function note(rule: ReadRule, text: string): void {
+  rule.note = rule.note ? `${rule.note}; ${text}` : text;
+}
+
 function setAddresses(s: State, side: 'src' | 'dst', text: string | undefined, parse: (t: string) => IntRange | 'ipv6' | null): void {
   const ranges: IntRange[] = [];
   for (const part of (text ?? '').split(',')) {
@@ -134,7 +138,7 @@ function readOption(s: State, isChain: (name: string) => boolean): void {
       const name = (value(s) ?? '').toLowerCase();
       const set = PROTOCOLS[name];
       if (set) s.rule.match.protocols = s.negate ? MODELLED_PROTOCOLS.filter((p) => !set.includes(p)) : s.rule.match.protocols.filter((p) => set.includes(p));
-      else if (s.negate) s.rule.note = `${neg}-p ${name}: every tcp, udp and icmp flow`;
+      else if (s.negate) note(s.rule, `${neg}-p ${name}: every tcp, udp and icmp flow`);
       else s.rule.never = `protocol ${name} is not one Interlock models (tcp, udp, icmp), so no flow can match`;
       return;
     }
@@ -161,10 +165,10 @@ function readOption(s: State, isChain: (name: string) => boolean): void {
       return;
     case '--syn':
       if (s.negate) s.rule.never = '! --syn matches no opening TCP packet, and Interlock decides each flow by its opening packet';
-      else s.rule.note = '--syn: the opening packet of a TCP connection, which is what Interlock decides';
+      else note(s.rule, '--syn: the opening packet of a TCP connection, which is what Interlock decides');
       return;
     case '-f': case '--fragment':
-      if (s.negate) s.rule.note = '! -f: every opening packet is a first fragment or unfragmented';
+      if (s.negate) note(s.rule, '! -f: every opening packet is a first fragment or unfragmented');
       else s.rule.never = '-f matches only second and later fragments, never the opening packet of a flow';
       return;
     case '-4': case '--ipv4': return;
