@@ -40,7 +40,7 @@ export type ImportFirewallAnswer = z.infer<typeof ImportFirewallAnswer>;
 
 async function storedConduit(db: DbClient, id: string): Promise<ConduitT> {
   const [row] = await db.read('read/conduit', { id });
-  if (!row) throw notFound('conduit', id, 'conduit');
+  if (!row) throw notFound('conduit', id, 'params.id');
   return conduitFromRow(row);
 }
 
