@@ -93,37 +93,46 @@ function judge(result: DifferentialResult, name: string, o: Observed, i: number,
   if (said !== o.verdicts[i]) result.disagreements[name]!.push({ set: o.index, probe: o.probes[i]!, judge: name, netfilter: o.verdicts[i]!, said, rules: o.set.rules, defaultAction: o.set.defaultAction });
 }
 
+async function judgeBatch(batch: Observed[], evaluators: string[], options: DifferentialOptions, result: DifferentialResult): Promise<void> {
+  const site = labSite(batch);
+  const estate = new OracleEstate(SiteDocument.parse(site));
+  let engine: Map<string, 'allow' | 'deny'> | undefined;
+  if (options.engine) {
+    await importSite(options.engine.db, site, 'replace');
+    engine = await engineDecisions(options.engine, batch);
+  }
+  const flows = new Map(estate.flows.map((f) => [f.id, f]));
+  for (const o of batch) {
+    o.probes.forEach((_, i) => {
+      const flow = flows.get(flowId(o.index, i))!;
+      for (const name of evaluators) judge(result, name, o, i, EVALUATORS[name]!(estate, flow, conduitId(o.index)));
+      if (engine) judge(result, 'engine', o, i, engine.get(flowId(o.index, i))!);
+    });
+    result.sets += 1;
+    result.probes += o.probes.length;
+    result.allowedByNetfilter += o.verdicts.filter((v) => v === 'allow').length;
+  }
+  options.progress?.(`  ${result.sets}/${options.sets} rule sets, ${result.probes} probes`);
+}
+
 export async function runDifferential(lab: Lab, options: DifferentialOptions): Promise<DifferentialResult> {
   const started = performance.now();
   const rnd = random(options.seed);
   const evaluators = options.evaluators ?? ['oracle'];
   const result: DifferentialResult = { sets: 0, probes: 0, allowedByNetfilter: 0, compared: {}, disagreements: {}, roundTrips: 0, roundTripMismatches: [], harnessFaults: [], ms: 0 };
   const batchSize = options.batch ?? 25;
+  // Judging a batch (Neo4j) overlaps with probing the next (the lab): one waits on the other's I/O.
+  let judging: Promise<void> = Promise.resolve();
   for (let first = 0; first < options.sets; first += batchSize) {
     const batch: Observed[] = [];
     for (let index = first; index < Math.min(first + batchSize, options.sets); index++) {
       const set = ruleSet(rnd, conduitId(index));
       batch.push(await observe(lab, index, set, makeProbes(rnd, set, options.probes), options.timeoutMs ?? 250, result));
     }
-    const site = labSite(batch);
-    const estate = new OracleEstate(SiteDocument.parse(site));
-    let engine: Map<string, 'allow' | 'deny'> | undefined;
-    if (options.engine) {
-      await importSite(options.engine.db, site, 'replace');
-      engine = await engineDecisions(options.engine, batch);
-    }
-    for (const o of batch) {
-      o.probes.forEach((_, i) => {
-        const flow = estate.flows.find((f) => f.id === flowId(o.index, i))!;
-        for (const name of evaluators) judge(result, name, o, i, EVALUATORS[name]!(estate, flow, conduitId(o.index)));
-        if (engine) judge(result, 'engine', o, i, engine.get(flowId(o.index, i))!);
-      });
-      result.sets += 1;
-      result.probes += o.probes.length;
-      result.allowedByNetfilter += o.verdicts.filter((v) => v === 'allow').length;
-    }
-    options.progress?.(`  ${result.sets}/${options.sets} rule sets, ${result.probes} probes`);
+    await judging;
+    judging = judgeBatch(batch, evaluators, options, result);
   }
+  await judging;
   result.ms = Math.round(performance.now() - started);
   return result;
 }
