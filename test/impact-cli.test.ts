@@ -1,14 +1,14 @@
 // The impact CLI as a change pipeline uses it: exit 0 / 2 / 1, a readable report or JSON, talking
 // to Neo4j directly or to a running server.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../server/db/client.js';
 import { build } from './helpers/app.js';
 import { loadSite } from './helpers/db.js';
+import { runCli } from './helpers/run-cli.js';
 import { miniSite } from './helpers/mini-site.js';
 
 let app: FastifyInstance;
@@ -32,22 +32,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-/**
- * Runs the CLI through a shell, as a pipeline would, against the test run's Neo4j. Asynchronous:
- * the server that --url talks to lives in this process and must keep answering.
- */
-function impact(args: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn('bash', ['-c', `node_modules/.bin/tsx server/cli/impact.ts ${args}`], {
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword') },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const impact = (args: string) => runCli('server/cli/impact.ts', args);
 
 const blocking = () => file('block.yaml', 'kind: firewall\nconduit: c-ctl-sis\nremove: [r-status]\n');
 

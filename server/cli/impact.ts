@@ -4,16 +4,13 @@
 // straight to Neo4j (NEO4J_URI, else the embedded database in INTERLOCK_DATA_DIR).
 import { Command } from 'commander';
 import { z } from 'zod';
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/open.js';
-import { AppError } from '../errors.js';
 import { assessImpact } from '../impact/assess.js';
 import { ImpactRequest, ImpactResponse, Severity } from '../impact/change-schema.js';
 import { formatReport } from '../impact/report-text.js';
 import { severityRank } from '../impact/severity.js';
 import { formatPath } from '../model/validate-site.js';
 import { fail, parseArgs, readDocument, runCli } from './cli-support.js';
-import { logLine as log } from '../log-line.js';
+import { postToServer, withDatabase } from './cli-remote.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -34,28 +31,11 @@ function reportInvalid(file: string, errors: Array<{ path: string; message: stri
 }
 
 async function viaServer(url: string, request: ImpactRequest, file: string): Promise<ImpactResponse> {
-  let res: Response;
-  try {
-    res = await fetch(new URL('/api/impact', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
-  } catch (error) {
-    return fail(`cannot reach Interlock at ${url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`);
-  }
-  const body = await res.json() as { message?: string; errors?: Array<{ path: string; message: string }> };
-  if (res.status >= 400 && res.status < 500) reportInvalid(file, body.errors ?? [{ path: '(change)', message: body.message ?? res.statusText }]);
-  if (!res.ok) fail(`Interlock at ${url} answered ${res.status}: ${body.message ?? res.statusText}`);
-  return body as ImpactResponse;
+  return postToServer<ImpactResponse>(url, '/api/impact', request, (r) => reportInvalid(file, r.errors ?? [{ path: '(change)', message: r.message }]));
 }
 
 async function direct(request: ImpactRequest, file: string): Promise<ImpactResponse> {
-  const database = await openDatabase(loadConfig(), log);
-  try {
-    return await assessImpact(database.client, request);
-  } catch (error) {
-    if (error instanceof AppError) reportInvalid(file, error.errors ?? [{ path: '(change)', message: error.message }]);
-    throw error;
-  } finally {
-    await database.close();
-  }
+  return withDatabase((db) => assessImpact(db, request), (error) => reportInvalid(file, error.errors ?? [{ path: '(change)', message: error.message }]));
 }
 
 async function main(argv: string[]): Promise<number> {

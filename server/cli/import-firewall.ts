@@ -4,14 +4,12 @@
 // done), 1 bad input or a configuration with refused lines (nothing written).
 import { Command } from 'commander';
 import { z } from 'zod';
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/open.js';
-import { AppError, type FieldError } from '../errors.js';
+import type { FieldError } from '../errors.js';
 import { ImportFirewallRequest, importFirewall, type ImportFirewallAnswer } from '../importers/import-firewall.js';
 import { formatImport } from '../importers/report-text.js';
 import { FIREWALL_FORMATS } from '../importers/report.js';
 import { ID_PATTERN } from '../model/site-schema.js';
-import { logLine as log } from '../log-line.js';
+import { postToServer, withDatabase } from './cli-remote.js';
 import { fail, parseArgs, readText, runCli } from './cli-support.js';
 
 const Args = z.object({
@@ -29,27 +27,11 @@ function refused(file: string, message: string, errors: FieldError[] | undefined
 }
 
 async function viaServer(url: string, conduit: string, body: ImportFirewallRequest, file: string): Promise<ImportFirewallAnswer> {
-  let res: Response;
-  try {
-    res = await fetch(new URL(`/api/conduits/${encodeURIComponent(conduit)}/import-firewall`, url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  } catch (error) {
-    return fail(`cannot reach Interlock at ${url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`);
-  }
-  const answer = await res.json() as ImportFirewallAnswer & { message?: string; errors?: FieldError[] };
-  if (!res.ok) refused(file, answer.message ?? res.statusText, answer.errors);
-  return answer;
+  return postToServer<ImportFirewallAnswer>(url, `/api/conduits/${encodeURIComponent(conduit)}/import-firewall`, body, (r) => refused(file, r.message, r.errors));
 }
 
 async function direct(conduit: string, body: ImportFirewallRequest, file: string): Promise<ImportFirewallAnswer> {
-  const database = await openDatabase(loadConfig(), log);
-  try {
-    return await importFirewall(database.client, conduit, body);
-  } catch (error) {
-    if (error instanceof AppError) refused(file, error.message, error.errors);
-    throw error;
-  } finally {
-    await database.close();
-  }
+  return withDatabase((db) => importFirewall(db, conduit, body), (error) => refused(file, error.message, error.errors));
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,13 +1,13 @@
 // npm run import-firewall as an engineer runs it: dry run straight against Neo4j, apply through a
 // running server, and refusals with exit code 1 and the graph unchanged.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../../server/db/client.js';
 import { build } from '../helpers/app.js';
 import { loadSite, snapshot } from '../helpers/db.js';
+import { runCli } from '../helpers/run-cli.js';
 
 let app: FastifyInstance;
 let db: DbClient;
@@ -22,18 +22,7 @@ afterAll(async () => {
   await db.close();
 });
 
-function cli(args: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn('bash', ['-c', `node_modules/.bin/tsx server/cli/import-firewall.ts ${args}`], {
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: inject('neo4jPassword') },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string) => runCli('server/cli/import-firewall.ts', args);
 
 describe('import-firewall CLI', () => {
   it('--dry-run prints the rules, the lines not represented and the what-if, and writes nothing', async () => {

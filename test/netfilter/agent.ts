@@ -48,34 +48,39 @@ function listen(addresses: string[], ports: number[]): void {
   });
 }
 
-function probeTcp(p: Probe, timeoutMs: number): Promise<Outcome> {
+/** One probe's fate: answered, refused (an ICMP error or a reset), or nothing within the time. */
+function settle(timeoutMs: number, start: (finish: (outcome: Outcome) => void) => () => void): Promise<Outcome> {
   return new Promise((done) => {
-    const socket = connect({ host: p.dst, port: p.port, localAddress: p.src, localPort: p.srcPort });
+    let close = () => {};
+    let settled = false;
     const finish = (outcome: Outcome) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      socket.destroy();
+      close();
       done(outcome);
     };
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
-    socket.on('data', () => finish('answered'));
-    socket.on('error', (error: NodeJS.ErrnoException) => finish(error.code === 'ECONNREFUSED' || error.code === 'EHOSTUNREACH' ? 'refused' : 'error'));
+    close = start(finish);
   });
 }
 
-function probeUdp(p: Probe, timeoutMs: number): Promise<Outcome> {
-  return new Promise((done) => {
-    const socket = createSocket('udp4');
-    const finish = (outcome: Outcome) => {
-      clearTimeout(timer);
-      socket.close();
-      done(outcome);
-    };
-    const timer = setTimeout(() => finish('timeout'), timeoutMs);
-    socket.on('message', () => finish('answered'));
-    socket.on('error', (error: NodeJS.ErrnoException) => finish(error.code === 'ECONNREFUSED' || error.code === 'EHOSTUNREACH' ? 'refused' : 'error'));
-    socket.bind(p.srcPort, p.src, () => socket.connect(p.port, p.dst, () => socket.send('probe')));
-  });
-}
+const failed = (finish: (outcome: Outcome) => void) => (error: NodeJS.ErrnoException) => finish(error.code === 'ECONNREFUSED' || error.code === 'EHOSTUNREACH' ? 'refused' : 'error');
+
+const probeTcp = (p: Probe, timeoutMs: number) => settle(timeoutMs, (finish) => {
+  const socket = connect({ host: p.dst, port: p.port, localAddress: p.src, localPort: p.srcPort });
+  socket.on('data', () => finish('answered'));
+  socket.on('error', failed(finish));
+  return () => socket.destroy();
+});
+
+const probeUdp = (p: Probe, timeoutMs: number) => settle(timeoutMs, (finish) => {
+  const socket = createSocket('udp4');
+  socket.on('message', () => finish('answered'));
+  socket.on('error', failed(finish));
+  socket.bind(p.srcPort, p.src, () => socket.connect(p.port, p.dst, () => socket.send('probe')));
+  return () => socket.close();
+});
 
 function probe(): void {
   send({ ready: true });
