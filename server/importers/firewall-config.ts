@@ -14,5 +14,8 @@ export function parseFirewallConfig(format: FirewallFormat, text: string, option
   return format === 'iptables' ? importIptables(text, options) : importFortigate(text, options);
 }
 
-/** Imported rule ids for a conduit: stable across re-imports of the same file, unique per format. */
-export const importedIdPrefix = (conduit: string, format: FirewallFormat) => `${conduit}-${format === 'iptables' ? 'ipt' : 'fgt'}`;
+/**
+ * Imported rule ids for a conduit: stable across re-imports of the same file, unique per format,
+ * and within the schema's 128 characters even for a conduit id that long (5,000 rules: 4 digits).
+ */
+export const importedIdPrefix = (conduit: string, format: FirewallFormat) => `${conduit.slice(0, 110)}-${format === 'iptables' ? 'ipt' : 'fgt'}`;

@@ -1,5 +1,6 @@
 // Focused cases of the importers and the renderer: negation, user chains as the conduit, FortiGate
 // negation and cross products, the expansion limit, and the iptables-save text a conduit renders to.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importFortigate } from '../../server/importers/fortigate/import-fortigate.js';
 import { importIptables } from '../../server/importers/iptables/import-iptables.js';
@@ -101,5 +102,23 @@ describe('renderer and the what-if change', () => {
       modify: [{ id: 'r2', seq: 10, action: 'deny', protocol: 'any', src: 'any', dst: '10.21.0.8/29', ports: '80-502' }],
       add: [{ ...rules[2]!, id: 'n1', seq: 20 }], defaultAction: 'allow',
     });
+  });
+});
+
+describe('any text', () => {
+  const iptablesWords = ['*filter', '*nat', ':FORWARD', ':A', 'DROP', 'ACCEPT', '-', '[0:0]', '-A', 'FORWARD', 'A', '-s', '-d', '10.0.0.0/8', '10.1.2.3/255.0.0.0', '1.2.3.4/33', '::1', '!', '-p', 'tcp', 'udp', 'gre', '-m', 'multiport', '--dports', '1:2,80', ':', '65536', '--dport', '-j', '-g', 'RETURN', 'LOG', 'COMMIT', '"', "'", '\\', '--ctstate', 'NEW,ESTABLISHED', '-i', 'eth0', '--src-range', '10.0.0.9-10.0.0.1', '#x'];
+  const fortigateWords = ['config', 'firewall', 'policy', 'address', 'addrgrp', 'service', 'custom', 'group', 'edit', 'next', 'end', 'set', 'unset', 'srcaddr', 'dstaddr', '"all"', '"a"', 'subnet', '10.0.0.0', '255.0.0.0', 'member', 'tcp-portrange', '1-2:3', 'action', 'accept', 'deny', 'srcaddr-negate', 'enable', 'type', 'iprange', 'start-ip', 'end-ip', '"', '#'];
+  const textArb = (words: string[]) => fc.array(fc.array(fc.constantFrom(...words), { maxLength: 8 }).map((w) => w.join(' ')), { maxLength: 25 }).map((lines) => lines.join('\n'));
+
+  it('never throws, and accounts for every non-blank line', () => {
+    const check = (report: ReturnType<typeof importIptables>, text: string) => {
+      const accounted = new Set([...report.represented, ...report.notRepresented].map((l) => l.line));
+      text.split('\n').forEach((line, i) => {
+        if (line.trim() !== '') expect(accounted.has(i + 1), `line ${i + 1} of\n${text}`).toBe(true);
+      });
+      expect(report.importable).toBe(report.notRepresented.every((n) => !n.refused));
+    };
+    fc.assert(fc.property(textArb(iptablesWords), (text) => check(importIptables(text, { idPrefix: 'z', maxRules: 2000 }), text)), { numRuns: 500, seed: 7 });
+    fc.assert(fc.property(textArb(fortigateWords), (text) => check(importFortigate(text, { idPrefix: 'z', maxRules: 2000 }), text)), { numRuns: 500, seed: 7 });
   });
 });
