@@ -4,12 +4,16 @@
 // through its filter table's FORWARD chain, where each rule set under test is installed.
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import type { Arrival, Outcome, Probe } from './agent.js';
 
 export const SRC_NET = '10.201.0.0/24';
 export const DST_NET = '10.202.0.0/24';
 export const SRC_HOSTS = Array.from({ length: 16 }, (_, i) => `10.201.0.${16 + i}`);
 export const DST_HOSTS = Array.from({ length: 8 }, (_, i) => `10.202.0.${16 + i}`);
+
+const AGENT = fileURLToPath(new URL('./agent.ts', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 const run = (args: string[], input?: string) => execFileSync(args[0]!, args.slice(1), { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
 
@@ -98,7 +102,7 @@ export class Lab {
     run(['ip', '-n', s, 'route', 'add', 'default', 'via', '10.201.0.1']);
     run(['ip', '-n', d, 'route', 'add', 'default', 'via', '10.202.0.1']);
     run(['ip', 'netns', 'exec', r, 'sysctl', '-qw', 'net.ipv4.ip_forward=1']);
-    const agent = (ns: string, args: string[]) => new Agent(spawn('ip', ['netns', 'exec', ns, 'node_modules/.bin/tsx', 'test/netfilter/agent.ts', ...args]), `${ns} ${args[0]}`);
+    const agent = (ns: string, args: string[]) => new Agent(spawn('ip', ['netns', 'exec', ns, TSX, AGENT, ...args]), `${ns} ${args[0]}`);
     this.listener = agent(d, ['listen', DST_HOSTS.join(','), ports.join(',')]);
     this.prober = agent(s, ['probe']);
     this.agents = [this.listener, this.prober];
