@@ -47,7 +47,10 @@ async function main(argv: string[]): Promise<number> {
     .parse(argv);
   const opts = program.opts<{ conduit?: string; format?: string; chain?: string; dryRun?: boolean; json?: boolean; url?: string }>();
   const args = parseArgs(Args, { ...opts, 'dry-run': opts.dryRun, file: program.args[0] }, { positional: ['file'] });
-  const body = parseArgs(ImportFirewallRequest, { format: args.format, config: readText(args.file, 'a firewall configuration'), chain: args.chain, apply: !args['dry-run'] });
+  const request = ImportFirewallRequest.safeParse({ format: args.format, config: readText(args.file, 'a firewall configuration'), chain: args.chain, apply: !args['dry-run'] });
+  // The configuration is the file's text: a problem with it names the file, not an option.
+  if (!request.success) fail(request.error.issues.map((i) => `${i.path[0] === 'config' ? args.file : `--${String(i.path[0])}`}: ${i.message}`).join('\n'));
+  const body = request.data;
   const answer = args.url ? await viaServer(args.url, args.conduit, body, args.file) : await direct(args.conduit, body, args.file);
   process.stdout.write(args.json ? `${JSON.stringify(answer, null, 2)}\n` : formatImport(answer, args.file));
   return answer.report.importable ? 0 : 1;

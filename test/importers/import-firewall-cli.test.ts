@@ -66,5 +66,7 @@ describe('import-firewall CLI', () => {
     expect([code, stderr]).toEqual([1, 'error: --format: must be iptables or fortigate\n']);
     const missing = await cli('--conduit c-ctl-sis-a --format iptables fixtures/firewall/nothing-here');
     expect([missing.code, missing.stderr]).toEqual([1, 'error: fixtures/firewall/nothing-here: no such file.\n']);
+    const empty = await cli('--conduit c-ctl-sis-a --format iptables --chain OT /dev/null');
+    expect([empty.code, empty.stderr]).toEqual([1, 'error: /dev/null: must not be empty\n']);
   });
 });
