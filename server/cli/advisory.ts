@@ -9,7 +9,7 @@ import type { AdvisoryAnswer } from '../importers/csaf/advisory-answer.js';
 import { formatAdvisoryReport } from '../importers/csaf/advisory-report.js';
 import { assessAdvisory } from '../importers/csaf/assess-advisory.js';
 import { parseArgs, readDocument, runCli } from './cli-support.js';
-import { answerFrom, printAnswer } from './importer-cli.js';
+import { answerFrom, printAnswer } from './cli-remote.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),

@@ -9,7 +9,7 @@ import { count } from '../plural.js';
 import { checkIntegrity, INVARIANTS, type IntegrityReport } from '../site/integrity.js';
 import { fail, parseArgs, runCli } from './cli-support.js';
 import { refuseIfServerRunning } from './running-server.js';
-import { callServer, failOnServerError } from './server-client.js';
+import { callServer, failOnServerError } from './cli-remote.js';
 
 const Args = z.object({
   url: z.url('must be a URL such as http://127.0.0.1:3000').optional(),

@@ -48,20 +48,23 @@ export function detectFormat(path: string, text: string): DocumentFormat {
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
 }
 
-/** Reads and parses a JSON or YAML file; a missing file or a syntax error names file and line. */
-export function readDocument(path: string): unknown {
-  let text: string;
+/** Reads a text file; a missing file, a folder or no permission is a CliError naming the file. */
+export function readText(path: string, what = 'a JSON or YAML file'): string {
   try {
-    if (statSync(path).isDirectory()) fail(`${path} is a directory, not a JSON or YAML file.`);
-    text = readFileSync(path, 'utf8');
+    if (statSync(path).isDirectory()) fail(`${path} is a directory, not ${what}.`);
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') fail(`${path}: no such file.`);
     if (code === 'EACCES') fail(`${path}: permission denied.`);
-    fail(`${path}: cannot be read (${(error as Error).message}).`);
+    return fail(`${path}: cannot be read (${(error as Error).message}).`);
   }
-  return parseDocument(path, text);
+}
+
+/** Reads and parses a JSON or YAML file; a missing file or a syntax error names file and line. */
+export function readDocument(path: string): unknown {
+  return parseDocument(path, readText(path));
 }
 
 /** Parses text already read; exported so tests and other tools share the error wording. */

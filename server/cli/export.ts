@@ -15,7 +15,7 @@ import type { SiteDocument } from '../model/site-schema.js';
 import { exportSite } from '../site/export-site.js';
 import { fail, parseArgs, runCli, writeAll } from './cli-support.js';
 import { refuseIfServerRunning } from './running-server.js';
-import { callServer, failOnServerError } from './server-client.js';
+import { callServer, failOnServerError } from './cli-remote.js';
 import { logLine as log } from '../log-line.js';
 
 const Args = z

@@ -4,18 +4,13 @@
 // straight to Neo4j (NEO4J_URI, else the embedded database in INTERLOCK_DATA_DIR).
 import { Command } from 'commander';
 import { z } from 'zod';
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/open.js';
-import { AppError } from '../errors.js';
 import { assessImpact } from '../impact/assess.js';
 import { ImpactRequest, ImpactResponse, Severity } from '../impact/change-schema.js';
 import { formatReport } from '../impact/report-text.js';
 import { severityRank } from '../impact/severity.js';
 import { formatPath } from '../model/validate-site.js';
 import { fail, parseArgs, readDocument, runCli } from './cli-support.js';
-import { refuseIfServerRunning } from './running-server.js';
-import { callServer, failOnServerError } from './server-client.js';
-import { logLine as log } from '../log-line.js';
+import { postToServer, withDatabase } from './cli-remote.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -36,25 +31,11 @@ function reportInvalid(file: string, errors: Array<{ path: string; message: stri
 }
 
 async function viaServer(url: string, request: ImpactRequest, file: string): Promise<ImpactResponse> {
-  const answer = await callServer(url, '/api/impact', { method: 'POST', body: JSON.stringify(request) });
-  failOnServerError(url, answer);
-  const body = answer.body as { message?: string; errors?: Array<{ path: string; message: string }> };
-  if (answer.status >= 400) reportInvalid(file, body.errors ?? [{ path: '(change)', message: body.message ?? String(answer.status) }]);
-  return body as ImpactResponse;
+  return postToServer<ImpactResponse>(url, '/api/impact', request, (r) => reportInvalid(file, r.errors ?? [{ path: '(change)', message: r.message }]));
 }
 
 async function direct(request: ImpactRequest, file: string): Promise<ImpactResponse> {
-  const config = loadConfig();
-  refuseIfServerRunning(config);
-  const database = await openDatabase(config, log);
-  try {
-    return await assessImpact(database.client, request);
-  } catch (error) {
-    if (error instanceof AppError) reportInvalid(file, error.errors ?? [{ path: '(change)', message: error.message }]);
-    throw error;
-  } finally {
-    await database.close();
-  }
+  return withDatabase((db) => assessImpact(db, request), (error) => reportInvalid(file, error.errors ?? [{ path: '(change)', message: error.message }]));
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -11,7 +11,7 @@ import { formatInventoryReport } from '../importers/inventory-csv/inventory-repo
 import { INVENTORY_FIELDS, Mapping } from '../importers/inventory-csv/mapping.js';
 import { formatPath } from '../model/validate-site.js';
 import { fail, parseArgs, readDocument, runCli } from './cli-support.js';
-import { answerFrom, printAnswer, refuse } from './importer-cli.js';
+import { answerFrom, printAnswer, refuse } from './cli-remote.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),

@@ -11,7 +11,7 @@ import { count } from '../plural.js';
 import { importSite, SiteValidationError, type ImportProgress, type ImportResult } from '../site/import-site.js';
 import { fail, parseArgs, readDocument, runCli } from './cli-support.js';
 import { refuseIfServerRunning } from './running-server.js';
-import { callServer, failOnServerError } from './server-client.js';
+import { callServer, failOnServerError } from './cli-remote.js';
 import { logLine as log } from '../log-line.js';
 
 const Args = z.object({
@@ -62,7 +62,7 @@ function reportInvalid(file: string, errors: Array<{ path: string; message: stri
 }
 
 async function viaServer(url: string, file: string, mode: string, document: unknown): Promise<number> {
-  const answer = await callServer(url, `/api/import?mode=${mode}`, { method: 'POST', body: JSON.stringify(document) });
+  const answer = await callServer(url, `/api/import?mode=${mode}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) });
   failOnServerError(url, answer);
   const body = answer.body as ImportResult & { message?: string; total?: number; errors?: Array<{ path: string; message: string }> };
   if (answer.status === 400 && body.errors) return reportInvalid(file, body.errors, body.total ?? body.errors.length);

@@ -14,7 +14,7 @@ import type { TrafficAnswer } from '../importers/zeek/traffic-answer.js';
 import { formatTrafficReport } from '../importers/zeek/traffic-report.js';
 import { logLine as log } from '../log-line.js';
 import { fail, parseArgs, runCli } from './cli-support.js';
-import { askServer, onDatabase, printAnswer, refusing } from './importer-cli.js';
+import { askServer, onDatabase, printAnswer, refuser, refusing } from './cli-remote.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -53,7 +53,7 @@ async function viaServer(url: string, file: string, subject: string, maxCommunic
   log(`Sending ${file} (${(sizeOf(file) / 2 ** 20).toFixed(1)} MB) to ${url}…`);
   const body = Readable.toWeb(createReadStream(file)) as ReadableStream;
   const init = { method: 'POST', headers: { 'content-type': 'text/plain' }, body, duplex: 'half' } as RequestInit;
-  return await askServer(subject, url, `/api/traffic?maxCommunications=${maxCommunications}`, init) as TrafficAnswer;
+  return askServer<TrafficAnswer>(url, `/api/traffic?maxCommunications=${maxCommunications}`, init, refuser(subject));
 }
 
 async function main(argv: string[]): Promise<number> {

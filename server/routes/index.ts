@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { advisoryRoutes } from './advisories.js';
 import { assetRoutes } from './assets.js';
 import { conduitRoutes } from './conduits.js';
+import { firewallImportRoutes } from './firewall-import.js';
 import { flowRoutes } from './flows.js';
 import { healthRoutes } from './health.js';
 import { impactRoutes } from './impact.js';
@@ -18,7 +19,7 @@ import { zoneRoutes } from './zones.js';
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const routes of [
     healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes,
-    viewRoutes, impactRoutes, revisionRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes,
+    viewRoutes, impactRoutes, revisionRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes, firewallImportRoutes,
   ]) {
     await app.register(routes);
   }
