@@ -13,13 +13,12 @@ beforeAll(async () => {
 afterAll(async () => x?.close());
 
 /**
- * The longest the page may stay busy in one go while the full view is drawn. Drawn in one step,
- * on this 2-core machine with software WebGL, it measured 2.4–3.7 s (adding and styling every
- * element, then the first frame). Drawn a slice at a time, 0.95–1.3 s, measured while another
- * engineer's benchmarks kept the machine busy (load 2.5–5): a frame of the growing view. The
- * bound leaves half as much again for a busier machine and still fails the one-step draw.
+ * The page must never be busy with most of the draw in one go. Seconds depend on the machine
+ * (drawn in one step on this 2-core machine, 2.4–3.7 s; a slice at a time, 0.95–1.3 s, and up to
+ * 2.9 s while other test runs loaded it), so the check is a share, not a time: no slice may hold
+ * more than a third of the drawing work. A one-step draw is one slice holding all of it.
  */
-const LONGEST_TASK_MS = 2000;
+const LARGEST_SLICE_SHARE = 1 / 3;
 
 const timings = () => x.page.evaluate(() => window.interlock!.timings);
 
@@ -68,7 +67,8 @@ describe('scale', () => {
     const slices = await x.page.evaluate(() => performance.getEntriesByName('interlock:draw-slice').map((m) => m.duration));
     console.info(`drawing the full view: ${Math.round(span.to - span.from)} ms in ${slices.length} slices (longest ${Math.max(...slices).toFixed(0)} ms),` +
       ` ${tasks.length} long tasks, longest ${longest.toFixed(0)} ms (then ${tasks.slice(1, 5).map((t) => t.duration.toFixed(0)).join(', ')})`);
-    expect(longest).toBeLessThan(LONGEST_TASK_MS);
+    const work = slices.reduce((a, b) => a + b, 0);
+    expect(Math.max(...slices) / work).toBeLessThan(LARGEST_SLICE_SHARE);
   });
 
   it('ends the slice-by-slice draw exactly where the one-step layout puts everything', async () => {

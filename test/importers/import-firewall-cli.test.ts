@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../../server/db/client.js';
 import { build } from '../helpers/app.js';
 import { loadSite, snapshot } from '../helpers/db.js';
+import { readOne } from '../../server/site/read-entities.js';
 import { runCliScript } from '../helpers/cli.js';
 
 let app: FastifyInstance;
@@ -45,8 +46,8 @@ describe('import-firewall CLI', () => {
     const { code, stdout } = await cli(`--conduit c-ctl-sis-a --format iptables --url ${url} fixtures/firewall/c-ctl-sis-a.iptables-save`);
     expect(code).toBe(0);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('Applied: c-ctl-sis-a now has 14 rules, default deny.');
-    const [row] = await db.read('read/conduit', { id: 'c-ctl-sis-a' });
-    expect((row!.rules as Array<{ id: string }>).map((r) => r.id).slice(0, 2)).toEqual(['c-ctl-sis-a-ipt-001', 'c-ctl-sis-a-ipt-002']);
+    const { doc } = await readOne(db, 'conduits', 'c-ctl-sis-a');
+    expect(doc.rules.map((r) => r.id).slice(0, 2)).toEqual(['c-ctl-sis-a-ipt-001', 'c-ctl-sis-a-ipt-002']);
   });
 
   it('exits 1 with every refused line and writes nothing', async () => {
