@@ -1,9 +1,6 @@
 // Starts Interlock: the database (embedded unless NEO4J_URI is set), the reference plant when the
 // graph is empty, and the HTTP server; closes all three gracefully on SIGINT/SIGTERM.
 import closeWithGrace from 'close-with-grace';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { buildApp } from './app.js';
 import { announceServer, runningServer } from './cli/running-server.js';
 import { loadConfig } from './config.js';
@@ -11,9 +8,9 @@ import { openDatabase } from './db/open.js';
 import { logLine as log } from './log-line.js';
 import { count } from './plural.js';
 import { hasSite, importSite } from './site/import-site.js';
+import { referencePlant } from './site/reference-plant.js';
 import { warmUp } from './warm-up.js';
 
-export const REFERENCE_PLANT = fileURLToPath(new URL('../fixtures/reference-plant.yaml', import.meta.url));
 /** The invariants are checked again this often while the server runs (and after every import). */
 const INTEGRITY_EVERY_MS = 10 * 60_000;
 
@@ -24,8 +21,8 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, log);
 
   if (config.INTERLOCK_LOAD_FIXTURE === 'auto' && !(await hasSite(database.client))) {
-    log('The graph is empty: loading the reference plant (fixtures/reference-plant.yaml)…');
-    const result = await importSite(database.client, parseYaml(readFileSync(REFERENCE_PLANT, 'utf8')), 'replace', {
+    log('The graph is empty: loading the reference plant (fixtures/reference-plant.yaml, catalogues/, fixtures/governance/)…');
+    const result = await importSite(database.client, referencePlant(), 'replace', {
       actor: 'interlock',
       onProgress: (p) => p.done === p.total && log(`  ${p.step}: ${p.total}`),
     });

@@ -136,7 +136,7 @@ describe('the change journal', () => {
     expect(list.map((r: { action: string }) => r.action)).toEqual(['import:replace', 'update', 'import:replace']);
     expect(list[1].changes[0].after).toEqual({ description: 'kept in the journal' });
     const exported = (await app.inject({ method: 'GET', url: '/api/export' })).json();
-    expect(Object.keys(exported).sort()).toEqual(['assets', 'conduits', 'controls', 'evidence', 'flows', 'frameworks', 'procedures', 'requirements', 'risks', 'roles', 'sifs', 'zones']);
+    expect(Object.keys(exported).sort()).toEqual(['assets', 'conduits', 'controls', 'evidence', 'flows', 'frameworks', 'mappings', 'procedures', 'profiles', 'requirements', 'risks', 'roles', 'sifs', 'zones']);
   });
 });
 

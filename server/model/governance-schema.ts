@@ -1,9 +1,10 @@
 // The governance part of a site document (DOMAIN.md §5): frameworks and their requirements, the
 // typed mappings between requirements, regulator profiles, and the one control baseline with its
 // evidence and risk registers. Every string and list is bounded here, so an oversized document is
-// refused by the schema itself. Referential checks live in validate-governance.ts.
+// refused by the schema itself. Referential checks are the site's (validate-site.ts): the governance
+// collections are collections of the site document like the rest.
 import { z } from 'zod';
-import { CONTROL_STATUSES, Domain, Id, IsoDate } from './site-schema.js';
+import { CONTROL_STATUSES, Domain, Id, IsoDate } from './primitives.js';
 
 const text = (max: number) => z.string().min(1, 'must not be empty').max(max);
 const ids = (max: number) => z.array(Id).max(max, `must list at most ${max} ids`);

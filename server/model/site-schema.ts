@@ -4,26 +4,14 @@
 import { z } from 'zod';
 import { isCidr, isIpv4 } from './ipv4.js';
 import { parsePorts } from './ports.js';
+import { Control, Evidence, Framework, Mapping, Profile, Requirement, Risk } from './governance-schema.js';
+import { Domain, Id, IdList, MAX_COLLECTION_SIZE, MAX_REFERENCES, Name, Text } from './primitives.js';
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
-
-/** Most entities a collection of a site document may hold, and most ids a reference list may hold. */
-export const MAX_COLLECTION_SIZE = 500_000;
-export const MAX_REFERENCES = 10_000;
-
-export const Id = z
-  .string()
-  .regex(ID_PATTERN, 'must be 1–128 letters, digits, "_", ".", ":" or "-", starting with a letter or digit');
-/** A list of references to other entities. */
-const IdList = z.array(Id).max(MAX_REFERENCES);
-const Name = z.string().min(1, 'must not be empty').max(200);
-const Text = z.string().max(4000);
+export { CONTROL_STATUSES, Domain, DOMAINS, Id, ID_PATTERN, IdList, IsoDate, MAX_COLLECTION_SIZE, MAX_REFERENCES } from './primitives.js';
 
 export const Ipv4 = z.string().refine(isIpv4, 'must be an IPv4 address such as 10.30.1.10');
 export const Cidr = z.string().refine(isCidr, 'must be an IPv4 CIDR such as 10.30.0.0/24 with no host bits set');
 
-export const DOMAINS = ['IT', 'OT'] as const;
-export const Domain = z.enum(DOMAINS);
 export const PURDUE_LEVELS = [0, 1, 2, 3, 3.5, 4, 5] as const;
 export const PurdueLevel = z
   .number()
@@ -176,81 +164,7 @@ export const Role = z
   })
   .strict();
 
-export const Framework = z
-  .object({ id: Id, name: Name, version: z.string().max(50).optional() })
-  .strict();
-
-export const Requirement = z
-  .object({
-    id: Id,
-    framework: Id,
-    ref: z.string().min(1).max(50),
-    title: z.string().min(1).max(300),
-    equivalentTo: IdList.default([]),
-  })
-  .strict();
-
-export const CONTROL_STATUSES = ['implemented', 'partial', 'planned', 'not-implemented'] as const;
-export const DomainAssessment = z
-  .object({
-    status: z.enum(CONTROL_STATUSES),
-    maturity: z.number().int().min(0).max(5),
-  })
-  .strict();
-
-export const Control = z
-  .object({
-    id: Id,
-    name: Name,
-    domain: z.enum(['IT', 'OT', 'BOTH']),
-    category: z.string().max(100).optional(),
-    satisfies: IdList.default([]),
-    appliesTo: IdList.default([]),
-    mitigates: IdList.default([]),
-    assessment: z.object({ IT: DomainAssessment.optional(), OT: DomainAssessment.optional() }).strict().default({}),
-  })
-  .strict();
-
-export const EVIDENCE_KINDS = [
-  'policy', 'access-review', 'vulnerability-scan', 'audit-log', 'p-and-id', 'network-drawing',
-  'configuration-baseline', 'commissioning-record', 'proof-test-record',
-] as const;
-// Date.parse rolls 2026-02-30 over to March, so a date is real only if it survives a round trip.
-// An unparseable string must answer false, not throw: toISOString() throws on an invalid Date.
-const isRealDate = (s: string) => {
-  const date = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
-};
-// abort: a string that is not YYYY-MM-DD gets that one message, not also "not a real date".
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
-  .refine(isRealDate, 'must be a real calendar date');
-
-export const Evidence = z
-  .object({
-    id: Id,
-    name: Name,
-    kind: z.enum(EVIDENCE_KINDS),
-    source: z.string().min(1).max(300),
-    collectedOn: IsoDate,
-    refreshDays: z.number().int().positive(),
-    hash: z.string().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 hex digest (64 lowercase hex characters)'),
-    supports: IdList.default([]),
-  })
-  .strict();
-
-export const Risk = z
-  .object({
-    id: Id,
-    title: z.string().min(1).max(300),
-    register: z.enum(['IT', 'OT', 'JOINT']),
-    likelihood: z.number().int().min(1).max(5),
-    impact: z.number().int().min(1).max(5),
-    safetyConsequence: z.enum(['none', 'minor', 'major', 'severe']),
-    treatment: z.enum(['mitigate', 'accept', 'transfer', 'avoid']),
-    owner: z.string().min(1).max(200),
-    affects: IdList.default([]),
-  })
-  .strict();
+export { Control, Evidence, Framework, Mapping, Profile, Requirement, Risk };
 
 export const SiteInfo = z
   .object({ id: Id, name: Name, description: Text.optional() })
@@ -268,6 +182,8 @@ export const SiteDocument = z
     roles: z.array(Role).max(MAX_COLLECTION_SIZE).default([]),
     frameworks: z.array(Framework).max(MAX_COLLECTION_SIZE).default([]),
     requirements: z.array(Requirement).max(MAX_COLLECTION_SIZE).default([]),
+    mappings: z.array(Mapping).max(MAX_COLLECTION_SIZE).default([]),
+    profiles: z.array(Profile).max(MAX_COLLECTION_SIZE).default([]),
     controls: z.array(Control).max(MAX_COLLECTION_SIZE).default([]),
     evidence: z.array(Evidence).max(MAX_COLLECTION_SIZE).default([]),
     risks: z.array(Risk).max(MAX_COLLECTION_SIZE).default([]),

@@ -254,7 +254,39 @@ export function referentialErrors(doc: Loose, errors: ErrorList): void {
       }
     },
     requirements: ({ item, path }) => {
-      if (list(item.equivalentTo).includes(item.id)) err(`${path}.equivalentTo`, 'a requirement cannot be mapped as equivalent to itself.');
+      if (ok(`${path}.parent`) && get('requirements', item.parent)?.framework !== item.framework) {
+        err(`${path}.parent`, `parent "${String(item.parent)}" belongs to another framework.`);
+      }
+    },
+    mappings: ({ item, path }) => {
+      if (item.from === item.to) err(`${path}.to`, 'a requirement cannot be mapped to itself.');
+    },
+    profiles: ({ item, path }) => {
+      for (const target of Object.keys(isObject(item.targets) ? item.targets : {})) {
+        if (!ok(`${path}.targets.${target}`)) continue;
+        const requirement = get('requirements', target);
+        if (requirement?.framework !== item.framework) err(`${path}.targets.${target}`, `requirement "${target}" is not part of framework "${String(item.framework)}".`);
+        else if (requirement?.assessable === false) err(`${path}.targets.${target}`, `requirement "${target}" is not assessed (it groups others); set targets on the requirements under it.`);
+      }
+    },
+    controls: ({ item, path }) => {
+      list(item.satisfies).forEach((id, j) => {
+        // Stubs of stored requirements may not say; only a requirement known to group others is refused.
+        if (ok(`${path}.satisfies[${j}]`) && get('requirements', id)?.assessable === false) {
+          err(`${path}.satisfies[${j}]`, `requirement "${String(id)}" is not assessed (it groups others); satisfy the requirements under it.`);
+        }
+      });
+      const assessment = isObject(item.assessment) ? item.assessment : {};
+      for (const domain of ['IT', 'OT']) {
+        if (assessment[domain] && item.domain !== 'BOTH' && item.domain !== domain) err(`${path}.assessment.${domain}`, `an ${String(item.domain)} control cannot be assessed for ${domain}.`);
+      }
+    },
+    evidence: ({ item, path }) => {
+      const supported = list(item.supports).filter((_, j) => ok(`${path}.supports[${j}]`)).map((id) => get('controls', id)?.domain);
+      if (supported.length === 0 || supported.includes(undefined)) return;
+      for (const domain of list(item.domains)) {
+        if (!supported.some((d) => d === 'BOTH' || d === domain)) err(`${path}.domains`, `the evidence covers ${String(domain)} but none of the controls it supports does.`);
+      }
     },
   };
 
