@@ -1,8 +1,6 @@
 // Runs one estate's change mix three ways and times each: Interlock through its HTTP API (with
 // the time Neo4j reports for the same requests), the in-process reference (b) and the naive
 // Cypher reference (a). Every answer is kept for the agreement check.
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../server/app.js';
 import type { DbClient } from '../server/db/client.js';
 import { createRng } from '../server/generate/random.js';
 import { ImpactRequest, type ImpactResponse } from '../server/impact/change-schema.js';
@@ -13,6 +11,7 @@ import type { BenchChange } from './change-mix.js';
 import { engineComparables } from './compare.js';
 import { naiveFindings } from './naive-cypher.js';
 import { counter, log } from './progress.js';
+import { serve } from './serve.js';
 
 export interface ChangeRun {
   kind: string;
@@ -50,10 +49,8 @@ async function timeIt<T>(db: DbClient, work: () => Promise<T>): Promise<{ value:
 
 export async function measureMix(db: DbClient, ix: EstateIndex, mix: BenchChange[], options: MeasureOptions): Promise<ChangeRun[]> {
   const runs: ChangeRun[] = mix.map((c) => ({ kind: c.kind, findings: 0, api: [], neo4j: [], floor: [], naive: NaN, naiveNeo4j: NaN, answers: { engine: [], floor: [], naive: [] } }));
-  const app: FastifyInstance = await buildApp({ db, clientDir: '/nonexistent', logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const served = await serve(db);
+  const base = served.base;
   try {
     log(`  API: ${options.warmups} warm-up passes over ${mix.length} changes (plans compile, the JIT warms; first answers kept)`);
     for (let w = 0; w < options.warmups; w++) {
@@ -77,7 +74,7 @@ export async function measureMix(db: DbClient, ix: EstateIndex, mix: BenchChange
       }
     }
   } finally {
-    await app.close();
+    await served.close();
   }
 
   log(`  in-process reference (b): ${options.floorRepeats} runs per change`);

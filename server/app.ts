@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { DbClient } from './db/client.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
-import { registerRequestLog } from './plugins/request-log.js';
+import { requestLogController } from './plugins/request-log.js';
 import { IntegrityMonitor } from './site/integrity.js';
 import { registerSwagger } from './plugins/swagger.js';
 import { registerRoutes } from './routes/index.js';
@@ -33,7 +33,7 @@ export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client/', impor
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: true,
+    logController: requestLogController(),
     // Every route but a site import takes at most 1 MB (routes/site.ts raises its own limit).
     bodyLimit: REQUEST_BODY_LIMIT,
     // Ids are up to 128 characters; the router's default of 100 answered 414 for valid ones.
@@ -57,7 +57,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  registerRequestLog(app);
   registerErrorHandler(app);
   await registerSwagger(app);
   await app.register(registerRoutes, { prefix: '/api' });

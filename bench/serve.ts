@@ -1,0 +1,24 @@
+// The app on a loopback port, for measurements over real HTTP (as a client would see it).
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../server/app.js';
+import type { DbClient } from '../server/db/client.js';
+
+export interface Served { base: string; app: FastifyInstance; close(): Promise<void> }
+
+export async function serve(db: DbClient): Promise<Served> {
+  const app = await buildApp({ db, clientDir: '/nonexistent', logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { base, app, close: () => app.close() };
+}
+
+/** A JSON request; the answer's status, ETag, site revision and body. */
+export async function call(base: string, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, etag: res.headers.get('etag') ?? '', revision: Number(res.headers.get('x-interlock-revision') ?? NaN), body: await res.json() as Record<string, unknown> };
+}
