@@ -179,9 +179,9 @@ describe('CLI: npm run import / npm run export', () => {
   it('rejects an invalid document: exit 1, every error on stderr, graph unchanged', async () => {
     await loadSite(db, miniSite());
     const before = await snapshot(db);
-    const bad = miniSite() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    bad.zones[0].slTarget = 7;
-    bad.flows[4].via = [];
+    const bad = structuredClone(miniSite());
+    bad.zones![0]!.slTarget = 7;
+    bad.flows![4]!.via = [];
     const path = file('bad.json', JSON.stringify(bad));
     const { code, stdout, stderr } = await cli('import', path);
     expect(code).toBe(1);

@@ -8,7 +8,7 @@ import { snapshot } from './helpers/db.js';
 import { miniSite } from './helpers/mini-site.js';
 
 // The document is mutated freely, including into shapes the types forbid.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the document is mutated into shapes the types forbid
 type Doc = Record<string, any>;
 
 function errorsAfter(mutate: (doc: Doc) => void): ValidationError[] {

@@ -6,7 +6,7 @@ import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type
 import { query } from './query-catalog.js';
 
 // Rows are checked where they leave the server (response schemas), so values stay untyped here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: rows are checked by the response schemas, not here
 export type Row = Record<string, any>;
 
 /**

@@ -4,7 +4,7 @@
 // canonical ordering, the load/link/read queries, the dependency reads of incremental edits,
 // counts and the constraint checks all derive from here; test/collections.test.ts fails when a
 // relationship used in cypher/ or a label is missing from it.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { Asset, Conduit, Control, Evidence, Flow, Framework, Mapping, Procedure, Profile, Requirement, Risk, Role, Sif, Zone, type SiteDocument } from './site-schema.js';
 
 export const COLLECTION_NAMES = [
@@ -136,10 +136,6 @@ export const SITE_RELATIONSHIPS: readonly string[] = [
 const byLabel = new Map(COLLECTION_NAMES.map((n) => [COLLECTIONS[n].label, n]));
 export function collectionOfLabel(label: string): CollectionName | undefined {
   return byLabel.get(label);
-}
-
-export function kindOf(collection: CollectionName): string {
-  return COLLECTIONS[collection].kind;
 }
 
 /** Fields holding an unordered list of ids: canonical form sorts and de-duplicates them. */

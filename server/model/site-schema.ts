@@ -7,7 +7,7 @@ import { parsePorts } from './ports.js';
 import { Control, Evidence, Framework, Mapping, Profile, Requirement, Risk } from './governance-schema.js';
 import { Domain, Id, IdList, MAX_COLLECTION_SIZE, MAX_REFERENCES, Name, Text } from './primitives.js';
 
-export { CONTROL_STATUSES, Domain, DOMAINS, Id, ID_PATTERN, IdList, IsoDate, MAX_COLLECTION_SIZE, MAX_REFERENCES } from './primitives.js';
+export { Domain, DOMAINS, Id, ID_PATTERN, MAX_COLLECTION_SIZE } from './primitives.js';
 
 export const Ipv4 = z.string().refine(isIpv4, 'must be an IPv4 address such as 10.30.1.10');
 export const Cidr = z.string().refine(isCidr, 'must be an IPv4 CIDR such as 10.30.0.0/24 with no host bits set');
@@ -198,10 +198,8 @@ export type FirewallRuleT = z.infer<typeof FirewallRule>;
 export type AssetT = z.infer<typeof Asset>;
 export type FlowT = z.infer<typeof Flow>;
 export type SifT = z.infer<typeof Sif>;
-export type ElementGroupT = z.infer<typeof ElementGroup>;
 export type ProcedureT = z.infer<typeof Procedure>;
 export type RoleT = z.infer<typeof Role>;
 export type ControlT = z.infer<typeof Control>;
-export type RequirementT = z.infer<typeof Requirement>;
 export type EvidenceT = z.infer<typeof Evidence>;
 export type RiskT = z.infer<typeof Risk>;

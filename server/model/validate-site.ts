@@ -66,26 +66,6 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(document)';
 }
 
-/**
- * `assets[9].zone` → `assets[id=ls1].zone`: for entities a client knows by id, not by their
- * index in a document it never saw. Indexes below `keepBelow(collection)` stay as they are (they
- * point into the client's own document); `note` prefixes the renamed errors' messages.
- */
-export function nameById(
-  errors: ValidationError[],
-  site: Record<string, unknown>,
-  keepBelow: (collection: string) => number = () => 0,
-  note = '',
-): ValidationError[] {
-  return errors.map((e) => {
-    const m = /^([a-z]+)\[(\d+)\](.*)$/.exec(e.path);
-    const items = m ? site[m[1]!] : undefined;
-    if (!m || !Array.isArray(items) || Number(m[2]) < keepBelow(m[1]!)) return e;
-    const item = items[Number(m[2])] as { id?: string } | undefined;
-    return item?.id ? { path: `${m[1]}[id=${item.id}]${m[3]}`, message: `${note}${e.message}` } : e;
-  });
-}
-
 export function zodErrors(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): ValidationError[] {
   return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));
 }

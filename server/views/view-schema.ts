@@ -94,10 +94,6 @@ export const FlowElement = element('edges', FlowData);
 // Most elements are assets, then flows: zod tries the options in order, so this order is the fast one.
 export const GraphElement = z.union([AssetElement, FlowElement, ConduitElement, ZoneElement]);
 
-export type ZoneDataT = z.infer<typeof ZoneData>;
-export type AssetDataT = z.infer<typeof AssetData>;
-export type ConduitDataT = z.infer<typeof ConduitData>;
-export type FlowDataT = z.infer<typeof FlowData>;
 export type GraphElementT = z.infer<typeof GraphElement>;
 export type ZoneElementT = z.infer<typeof ZoneElement>;
 export type AssetElementT = z.infer<typeof AssetElement>;

@@ -25,4 +25,3 @@ export const Mapping = z.object({
   delimiter: z.enum([',', ';', '\t', '|']).default(','),
 }).strict();
 export type Mapping = z.infer<typeof Mapping>;
-export type MappingInput = z.input<typeof Mapping>;
