@@ -1,5 +1,6 @@
-// Starts Interlock: the database (embedded unless NEO4J_URI is set), the reference plant when the
-// graph is empty, and the HTTP server; closes all three gracefully on SIGINT/SIGTERM.
+// Starts Interlock: the database (embedded and supervised unless NEO4J_URI is set), the reference
+// plant when the graph is empty, and the HTTP server; closes all three gracefully on
+// SIGINT/SIGTERM, and stops (exit code 1) when the embedded Neo4j keeps dying.
 import closeWithGrace from 'close-with-grace';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,14 @@ export const REFERENCE_PLANT = fileURLToPath(new URL('../fixtures/reference-plan
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config, log);
+  let gaveUp: Error | undefined;
+  let closer: { close(): void } | undefined;
+  const database = await openDatabase(config, log, {
+    onGiveUp: (error) => {
+      gaveUp = error;
+      closer?.close();
+    },
+  });
 
   if (config.INTERLOCK_LOAD_FIXTURE === 'auto' && (await isGraphEmpty(database.client))) {
     const result = await importSite(database.client, parseYaml(readFileSync(REFERENCE_PLANT, 'utf8')), 'replace');
@@ -26,12 +34,18 @@ async function main(): Promise<void> {
   app.server.requestTimeout = 120_000;
   app.server.keepAliveTimeout = 10_000;
 
-  closeWithGrace({ delay: 20_000 }, async ({ err, signal }) => {
+  // close-with-grace ends with exit code 1 when the callback throws; its logger says why.
+  const logger = { error: (e: unknown) => log(`Interlock stopped: ${e instanceof Error ? e.message : String(e)}`) };
+  closer = closeWithGrace({ delay: 20_000, logger }, async ({ err, signal }) => {
+    // Supervision first: the JVM stopping now is meant, not a crash to restart.
+    database.embedded?.unsupervise();
     if (err) app.log.error({ err }, 'closing after an error');
-    else app.log.info({ signal }, 'closing');
+    else app.log.info({ signal: signal ?? 'embedded Neo4j gave up' }, 'closing');
     await app.close();
     await database.close();
+    if (gaveUp) throw gaveUp;
   });
+  if (gaveUp) closer.close();
 
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   // Listening first keeps /api/health answering while the query plans warm up.

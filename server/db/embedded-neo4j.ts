@@ -1,12 +1,14 @@
 // The embedded Neo4j 5.26 Community used when NEO4J_URI is not set: builds the small Java
 // launcher in neo4j-launcher/ with Maven on first use (fetching Neo4j from Maven Central), then
-// starts it with Bolt on a loopback port and waits for its READY line.
+// starts it with Bolt on a loopback port, behind the data folder's password (bolt-password.ts),
+// and waits for its READY line. neo4j-supervisor.ts restarts it when it dies.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logLine } from '../log-line.js';
+import { BOLT_USER, boltPasswordFile, ensureBoltPassword } from './bolt-password.js';
 
 export const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j-launcher/', import.meta.url));
 const CLASSPATH_FILE = join(LAUNCHER_DIR, 'target', 'classpath.txt');
@@ -25,7 +27,12 @@ export interface EmbeddedOptions {
 
 export interface EmbeddedNeo4j {
   uri: string;
+  /** Bolt credentials: the data folder's password, for the driver only; never to be printed. */
+  user: string;
+  password: string;
   pid: number;
+  /** Settles once the JVM has exited, for whatever reason, saying how ("signal SIGKILL"). */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -83,6 +90,10 @@ export async function buildLauncher(log: (line: string) => void = logLine): Prom
     mvn.on('error', fail);
     mvn.on('exit', (code) => (code === 0 ? done() : fail(new Error(`Maven build of neo4j-launcher failed (exit ${code}); see the lines above.`))));
   });
+  // Maven leaves classpath.txt alone when the dependencies did not change, so without this a
+  // source edit would look unbuilt for ever and every start would run Maven again.
+  const now = new Date();
+  utimesSync(CLASSPATH_FILE, now, now);
   log('Launcher built.');
 }
 
@@ -114,7 +125,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const log = options.log ?? logLine;
   await buildLauncher(log);
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  const password = ensureBoltPassword(dataDir);
   const port = options.port ?? (await freePort());
   const classpath = `${join(LAUNCHER_DIR, 'target', 'classes')}:${readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
   const args = [
@@ -123,13 +134,18 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     '-cp', classpath, MAIN_CLASS,
     '--data', dataDir,
     '--port', String(port),
+    // The file, not the password: arguments are visible to every local user in the process list.
+    '--password-file', boltPasswordFile(dataDir),
     '--pagecache-mb', String(options.pageCacheMb ?? 512),
   ];
   log(`Starting embedded Neo4j 5.26 on 127.0.0.1:${port} (data: ${dataDir})…`);
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C in the terminal reaches Node only, which stops supervision
+  // and then the JVM in order. An orphaned JVM still ends: its stdin closes with Node.
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const exited = new Promise<string>((done) => child.once('exit', (code, signal) => done(signal ? `signal ${signal}` : `code ${code}`)));
   const uri = await waitForReady(child, options.startTimeoutMs ?? 180_000);
   log(`Embedded Neo4j ready at ${uri}.`);
-  return { uri, pid: child.pid ?? -1, stop: () => stopChild(child) };
+  return { uri, user: BOLT_USER, password, pid: child.pid ?? -1, exited, stop: () => stopChild(child) };
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number): Promise<string> {
