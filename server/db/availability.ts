@@ -65,7 +65,7 @@ export class Availability {
   constructor(private readonly options: AvailabilityOptions) {
     this.heartbeatMs = options.heartbeatMs ?? 1_000;
     this.recoveryProbeMs = options.recoveryProbeMs ?? 500;
-    this.probeTimeoutMs = options.probeTimeoutMs ?? 2_000;
+    this.probeTimeoutMs = options.probeTimeoutMs ?? 1_500;
     this.schedule(0);
   }
 
@@ -116,6 +116,15 @@ export class Availability {
   /** An operation met a broken connection: probe now rather than at the next heartbeat. */
   suspect(): void {
     void this.check();
+  }
+
+  /**
+   * Whether Neo4j can be used now, within the probe's timeout: at once while down (the recovery
+   * probe runs every half second, and a restarting Neo4j may hold a probe for its whole timeout),
+   * otherwise by a fresh probe.
+   */
+  async reachable(): Promise<boolean> {
+    return this.current === 'up' && this.check();
   }
 
   /** Probes now (one probe at a time) and tells whether Neo4j answered. */

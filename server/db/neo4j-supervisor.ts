@@ -27,9 +27,11 @@ export interface SupervisedNeo4j {
   uri: string;
   user: string;
   password: string;
-  /** The JVM running now (it changes with every restart). */
+  /** The JVM running or starting now (it changes with every restart). */
   readonly pid: number;
   readonly restarts: number;
+  /** Settles once no restart is under way: at once while running, else when it is back (or given up). */
+  settled(): Promise<void>;
   /** Ends supervision without stopping the JVM: the first step of a clean shutdown. */
   unsupervise(): void;
   /** Ends supervision, then stops the JVM (and one being restarted). */
@@ -41,7 +43,9 @@ export async function superviseEmbeddedNeo4j(options: SupervisedOptions): Promis
   const policy = { ...DEFAULT_RESTART_POLICY, ...options.policy };
   // Restarts reuse the port: the driver keeps its URI and finds the new JVM on its own.
   const port = options.port ?? (await freePort());
-  let current = await startEmbeddedNeo4j({ ...options, port });
+  let pid = -1;
+  const start = () => startEmbeddedNeo4j({ ...options, port, onSpawn: (spawned) => (pid = spawned) });
+  let current = await start();
   let readyAt = performance.now();
   let fastFailures = 0;
   let restarts = 0;
@@ -75,7 +79,7 @@ export async function superviseEmbeddedNeo4j(options: SupervisedOptions): Promis
       await pause(delay);
       if (!supervising) return;
       try {
-        const next = await startEmbeddedNeo4j({ ...options, port });
+        const next = await start();
         if (!supervising) return void (await next.stop());
         current = next;
         readyAt = performance.now();
@@ -110,10 +114,13 @@ export async function superviseEmbeddedNeo4j(options: SupervisedOptions): Promis
     user: current.user,
     password: current.password,
     get pid() {
-      return current.pid;
+      return pid;
     },
     get restarts() {
       return restarts;
+    },
+    settled: async () => {
+      await recovering;
     },
     unsupervise,
     async stop() {

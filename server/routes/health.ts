@@ -12,7 +12,7 @@ export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: Health, 503: Health },
     },
   }, async (_request, reply) => {
-    // ping() probes with a 2 s bound, so a dead database answers 503 quickly instead of hanging.
+    // ping() probes with a 1.5 s bound, so a dead database answers 503 quickly instead of hanging.
     const up = await app.db.ping();
     if (!up) reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     return reply.code(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable', neo4j: up ? 'up' : 'down' });
