@@ -101,7 +101,7 @@ export class Availability {
         throw error;
       }
       if (diagnosis === 'unreachable') this.suspect();
-      throw this.unavailable(`${diagnosis}: ${(error as Error).message}`);
+      throw this.unavailable((error as Error).message);
     } finally {
       this.inflight.delete(abandon);
       work.catch(() => {}); // an abandoned operation settles later, with nobody to tell

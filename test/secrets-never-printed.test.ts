@@ -1,0 +1,73 @@
+// No secret is ever printed: a password written into NEO4J_URI or given as NEO4J_PASSWORD stays out
+// of everything the server and the CLIs write, in particular when they cannot start. Each case
+// runs the real entry point in a child process and reads all it printed.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, inject, it } from 'vitest';
+import { freePort } from '../server/db/embedded-neo4j.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const URI_SECRET = 'uri-secret-Zq81';
+const ENV_SECRET = 'env-secret-Pw47';
+
+interface Run {
+  code: number | null;
+  output: string;
+}
+
+/** Runs a TypeScript entry point with tsx and this environment; stdout and stderr together. */
+function run(entry: string, env: Record<string, string>): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, INTERLOCK_LOAD_FIXTURE: 'never', PORT: '0', ...env },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', fail);
+    child.on('exit', (code) => done({ code, output }));
+  });
+}
+
+const leaks = (output: string) => [URI_SECRET, ENV_SECRET].filter((secret) => output.includes(secret));
+
+describe('secrets in the configuration', () => {
+  it('are not printed when the server cannot reach Neo4j at start', async () => {
+    const port = await freePort();
+    const { code, output } = await run('server/main.ts', {
+      NEO4J_URI: `bolt://neo4j:${URI_SECRET}@127.0.0.1:${port}`,
+      NEO4J_PASSWORD: ENV_SECRET,
+    });
+    expect(code).toBe(1);
+    expect(output).toContain(`Cannot reach Neo4j at bolt://127.0.0.1:${port}`);
+    expect(leaks(output)).toEqual([]);
+  });
+
+  it('are not printed when Neo4j refuses the password', async () => {
+    // Another user than the run's own: Neo4j locks a user out for a while after failed logins.
+    const { code, output } = await run('server/main.ts', { NEO4J_URI: inject('neo4jUri'), NEO4J_USER: 'intruder', NEO4J_PASSWORD: ENV_SECRET });
+    expect(code).toBe(1);
+    expect(output).toMatch(/Cannot reach Neo4j at .*unauthorized/i);
+    expect(leaks(output)).toEqual([]);
+  });
+
+  it('are not printed by a CLI that cannot reach Neo4j', async () => {
+    const port = await freePort();
+    const { code, output } = await run('server/cli/export.ts', { NEO4J_URI: `neo4j://admin:${URI_SECRET}@127.0.0.1:${port}` });
+    expect(code).toBe(1);
+    expect(output).toContain(`error: Cannot reach Neo4j at neo4j://127.0.0.1:${port}`);
+    expect(leaks(output)).toEqual([]);
+  });
+
+  it('are not printed when the configuration itself is invalid', async () => {
+    const { code, output } = await run('server/main.ts', {
+      NEO4J_URI: `http://neo4j:${URI_SECRET}@127.0.0.1:7687`,
+      NEO4J_PASSWORD: ENV_SECRET,
+      PORT: 'not-a-port',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('NEO4J_URI: must be a neo4j://');
+    expect(leaks(output)).toEqual([]);
+  });
+});
