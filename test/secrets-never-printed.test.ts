@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../server/config.js';
 import { freePort } from '../server/db/embedded-neo4j.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -69,5 +70,19 @@ describe('secrets in the configuration', () => {
     expect(code).toBe(1);
     expect(output).toContain('NEO4J_URI: must be a neo4j://');
     expect(leaks(output)).toEqual([]);
+  });
+});
+
+describe('credentials written into NEO4J_URI', () => {
+  it('are used, and leave the URI, which is all that is ever printed', () => {
+    expect(loadConfig({ NEO4J_URI: `neo4j+s://reader:${URI_SECRET}%40x@db.example:7687` })).toMatchObject({
+      NEO4J_URI: 'neo4j+s://db.example:7687', NEO4J_USER: 'reader', NEO4J_PASSWORD: `${URI_SECRET}@x`,
+    });
+  });
+
+  it('give way to NEO4J_USER and NEO4J_PASSWORD set on their own', () => {
+    expect(loadConfig({ NEO4J_URI: `bolt://reader:${URI_SECRET}@db.example`, NEO4J_USER: 'writer', NEO4J_PASSWORD: ENV_SECRET })).toMatchObject({
+      NEO4J_URI: 'bolt://db.example', NEO4J_USER: 'writer', NEO4J_PASSWORD: ENV_SECRET,
+    });
   });
 });
