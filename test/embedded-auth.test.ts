@@ -1,7 +1,7 @@
 // The embedded Neo4j's Bolt port is not open to every local process: it requires the data
 // folder's password, kept in a file only its owner can read. A private embedded Neo4j is started
 // on a temporary folder (the run's shared one is never touched).
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type AuthToken } from 'neo4j-driver';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boltPasswordFile } from '../server/db/bolt-password.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/db/embedded-neo4j.js';
 
+let parent: string;
 let dataDir: string;
 let embedded: EmbeddedNeo4j;
 const logged: string[] = [];
@@ -16,13 +17,14 @@ const logged: string[] = [];
 const start = () => startEmbeddedNeo4j({ dataDir, heapMb: 512, pageCacheMb: 64, log: (line) => logged.push(line) });
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'interlock-auth-neo4j-'));
+  parent = mkdtempSync(join(tmpdir(), 'interlock-auth-neo4j-'));
+  dataDir = join(parent, 'data'); // made by the start itself
   embedded = await start();
 });
 
 afterAll(async () => {
   await embedded?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (parent) rmSync(parent, { recursive: true, force: true });
 });
 
 /** RETURN 1 over Bolt with these credentials (none: no auth token at all). */
@@ -41,6 +43,7 @@ const UNAUTHORIZED = { code: 'Neo.ClientError.Security.Unauthorized' };
 describe('the embedded Neo4j', () => {
   it('keeps a random password for its data folder in a file only its owner can read', () => {
     const file = boltPasswordFile(dataDir);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8').trim()).toBe(embedded.password);
     expect(embedded.password).toMatch(/^[\w-]{43}$/);
@@ -53,10 +56,11 @@ describe('the embedded Neo4j', () => {
     expect(await returnOne(neo4j.auth.basic(embedded.user, embedded.password))).toBe(1);
   });
 
-  it('applies a password written into the file at the next start, and refuses the old one', async () => {
+  it('applies a password written into the file at the next start, refuses the old one, and narrows the file again', async () => {
     const old = embedded.password;
     await embedded.stop();
     writeFileSync(boltPasswordFile(dataDir), 'a-rotated-password-of-enough-length\n');
+    chmodSync(boltPasswordFile(dataDir), 0o644);
     embedded = await start();
     expect(embedded.password).toBe('a-rotated-password-of-enough-length');
     await expect(returnOne(neo4j.auth.basic('neo4j', old))).rejects.toMatchObject(UNAUTHORIZED);

@@ -1,35 +1,13 @@
 // No secret is ever printed: a password written into NEO4J_URI or given as NEO4J_PASSWORD stays out
 // of everything the server and the CLIs write, in particular when they cannot start. Each case
 // runs the real entry point in a child process and reads all it printed.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../server/config.js';
 import { freePort } from '../server/db/embedded-neo4j.js';
+import { runEntry as run } from './helpers/run-entry.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const URI_SECRET = 'uri-secret-Zq81';
 const ENV_SECRET = 'env-secret-Pw47';
-
-interface Run {
-  code: number | null;
-  output: string;
-}
-
-/** Runs a TypeScript entry point with tsx and this environment; stdout and stderr together. */
-function run(entry: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, INTERLOCK_LOAD_FIXTURE: 'never', PORT: '0', ...env },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', fail);
-    child.on('exit', (code) => done({ code, output }));
-  });
-}
 
 const leaks = (output: string) => [URI_SECRET, ENV_SECRET].filter((secret) => output.includes(secret));
 
