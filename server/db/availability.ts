@@ -6,8 +6,13 @@
 // second while down, so its return is noticed quickly; and at once when an operation meets a
 // broken connection.
 //
-//   up --probe fails (refused, closed, or no answer and nothing else answered)--> down
+//   up --probe refused or cut off (a dead JVM: at once)--> down
+//   up --probe unanswered, and nothing answered for 5 s (a hung or cut-off database)--> down
 //   down --probe answers--> up
+//
+// A probe that is merely slow changes nothing: a busy database (a large import on two cores) or
+// a cold one (a JVM planning its first queries) is slow, not gone, and going down abandons the
+// work under way.
 import { DatabaseUnavailableError } from '../errors.js';
 
 export type Reachability = 'up' | 'down';
@@ -22,11 +27,10 @@ export interface AvailabilityOptions {
   log?: (line: string) => void;
   heartbeatMs?: number;
   recoveryProbeMs?: number;
-  /**
-   * A probe without an answer for this long counts as a failure, unless some other query was
-   * answered meanwhile: a busy database (a large import on two cores) is slow, not gone.
-   */
+  /** How long a probe waits for its answer (health answers 503 when it did not come). */
   probeTimeoutMs?: number;
+  /** Silence that means hung: no answer to anything for this long, a probe waiting. */
+  silenceMs?: number;
 }
 
 /** One operation under way. Abandoned when the database goes down before it has settled. */
@@ -53,7 +57,8 @@ export class Availability {
   private current: Reachability = 'up';
   private reason = '';
   private downSince = 0;
-  private lastAnswerAt = 0;
+  /** Unset until Neo4j first answers: one that never did is starting, not hung. */
+  private lastAnswerAt?: number;
   private probing?: Promise<boolean>;
   private timer?: NodeJS.Timeout;
   private stopped = false;
@@ -61,11 +66,13 @@ export class Availability {
   private readonly heartbeatMs: number;
   private readonly recoveryProbeMs: number;
   private readonly probeTimeoutMs: number;
+  private readonly silenceMs: number;
 
   constructor(private readonly options: AvailabilityOptions) {
     this.heartbeatMs = options.heartbeatMs ?? 1_000;
     this.recoveryProbeMs = options.recoveryProbeMs ?? 500;
     this.probeTimeoutMs = options.probeTimeoutMs ?? 1_500;
+    this.silenceMs = options.silenceMs ?? 5_000;
     this.schedule(0);
   }
 
@@ -108,7 +115,7 @@ export class Availability {
     }
   }
 
-  /** Something answered: evidence that a slow probe is a busy database, not a dead one. */
+  /** Something answered: evidence that a slow probe is a busy database, not a hung one. */
   answered(): void {
     this.lastAnswerAt = performance.now();
   }
@@ -142,7 +149,6 @@ export class Availability {
   }
 
   private async probeOnce(): Promise<boolean> {
-    const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((done) => {
       timer = setTimeout(() => done('timeout'), this.probeTimeoutMs);
@@ -156,8 +162,10 @@ export class Availability {
       this.markUp();
       return true;
     }
-    if (outcome === 'timeout' && this.lastAnswerAt > started) return this.current === 'up';
-    this.markDown(outcome === 'timeout' ? `no answer within ${this.probeTimeoutMs} ms` : outcome.message);
+    if (outcome !== 'timeout') this.markDown(outcome.message);
+    else if (this.lastAnswerAt !== undefined && performance.now() - this.lastAnswerAt >= this.silenceMs) {
+      this.markDown(`no answer to anything for ${(this.silenceMs / 1000).toFixed(0)} s`);
+    }
     return false;
   }
 

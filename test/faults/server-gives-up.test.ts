@@ -14,6 +14,14 @@ const dataDir = mkdtempSync(join(tmpdir(), 'interlock-server-gives-up-'));
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** The server's JVM: its one child named java (tsx has a child of its own, esbuild). */
+function javaChildOf(pid: number): number {
+  const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' });
+  const java = children.split('\n').map((line) => line.trim().split(/\s+/)).filter(([, comm]) => comm === 'java');
+  expect(java).toHaveLength(1);
+  return Number(java[0]![0]);
+}
+
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await sleep(100);
 }
@@ -27,7 +35,7 @@ describe('the server over the embedded Neo4j', () => {
       await until(() => ended || server.output().includes('Interlock is up'));
       expect(server.output()).toContain('Interlock is up');
       const password = readFileSync(boltPasswordFile(dataDir), 'utf8').trim();
-      const jvm = Number(execFileSync('ps', ['-o', 'pid=', '--ppid', String(server.child.pid)], { encoding: 'utf8' }).trim());
+      const jvm = javaChildOf(server.child.pid!);
       writeFileSync(boltPasswordFile(dataDir), 'short\n');
       process.kill(jvm, 'SIGKILL');
 
