@@ -36,3 +36,18 @@ export const invalidRequest = (where: string, errors: FieldError[]) =>
   new AppError('INTERLOCK_BAD_REQUEST', `Invalid ${where}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
 
 export const conflict = (message: string, errors?: FieldError[]) => new AppError('INTERLOCK_CONFLICT', message, errors);
+
+/** Retry-After of a 503 for an unreachable database: about what a restart of Neo4j takes. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Neo4j cannot be reached (or stopped answering): every route says so at once, with how long to
+ * wait, rather than hanging in driver retries or answering from nothing. The reason (the
+ * driver's words) is for logs and the CLIs; a client never sees it.
+ */
+export class DatabaseUnavailableError extends AppError {
+  readonly retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS;
+  constructor(readonly reason?: string) {
+    super('INTERLOCK_DATABASE_UNAVAILABLE', 'The graph database is not reachable right now; try again in a few seconds.');
+  }
+}

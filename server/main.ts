@@ -1,5 +1,6 @@
-// Starts Interlock: the database (embedded unless NEO4J_URI is set), the reference plant when the
-// graph is empty, and the HTTP server; closes all three gracefully on SIGINT/SIGTERM.
+// Starts Interlock: the database (embedded and supervised unless NEO4J_URI is set), the reference
+// plant when the graph is empty, and the HTTP server; closes all three gracefully on
+// SIGINT/SIGTERM, and stops (exit code 1) when the embedded Neo4j keeps dying.
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { announceServer, runningServer } from './cli/running-server.js';
@@ -18,7 +19,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const other = config.NEO4J_URI ? undefined : runningServer(config.INTERLOCK_DATA_DIR);
   if (other) throw new Error(`Interlock is already running on ${other.url} (pid ${other.pid}) with the data in ${config.INTERLOCK_DATA_DIR}.`);
-  const database = await openDatabase(config, log);
+  let gaveUp: Error | undefined;
+  let closer: { close(): void } | undefined;
+  const database = await openDatabase(config, log, {
+    onGiveUp: (error) => {
+      gaveUp = error;
+      closer?.close();
+    },
+  });
 
   if (config.INTERLOCK_LOAD_FIXTURE === 'auto' && !(await hasSite(database.client))) {
     log('The graph is empty: loading the reference plant (fixtures/reference-plant.yaml, catalogues/, fixtures/governance/)…');
@@ -34,13 +42,19 @@ async function main(): Promise<void> {
   app.server.keepAliveTimeout = 10_000;
   let forget = () => {};
 
-  closeWithGrace({ delay: 20_000 }, async ({ err, signal }) => {
+  // close-with-grace ends with exit code 1 when the callback throws; its logger says why.
+  const logger = { error: (e: unknown) => log(`Interlock stopped: ${e instanceof Error ? e.message : String(e)}`) };
+  closer = closeWithGrace({ delay: 20_000, logger }, async ({ err, signal }) => {
+    // Supervision first: the JVM stopping now is meant, not a crash to restart.
+    database.embedded?.unsupervise();
     if (err) app.log.error({ err }, 'closing after an error');
-    else app.log.info({ signal }, 'closing');
+    else app.log.info({ signal: signal ?? 'embedded Neo4j gave up' }, 'closing');
     forget();
     await app.close();
     await database.close();
+    if (gaveUp) throw gaveUp;
   });
+  if (gaveUp) closer.close();
 
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   if (!config.NEO4J_URI) forget = announceServer(config.INTERLOCK_DATA_DIR, address);

@@ -21,7 +21,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'interlock-health-neo4j-'));
   neo4j = await startEmbeddedNeo4j({ dataDir, heapMb: 512, pageCacheMb: 64, log: () => {} });
-  db = new DbClient({ uri: neo4j.uri, database: 'neo4j' });
+  db = new DbClient({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: 'neo4j' });
   app = await buildApp({ db, clientDir: '/nonexistent' });
   await app.ready();
 });
@@ -36,7 +36,7 @@ afterAll(async () => {
 const health = async () => {
   const started = performance.now();
   const res = await app.inject({ method: 'GET', url: '/api/health' });
-  return { status: res.statusCode, body: res.json(), ms: performance.now() - started };
+  return { status: res.statusCode, body: res.json(), retryAfter: res.headers['retry-after'], ms: performance.now() - started };
 };
 
 describe('GET /api/health', () => {
@@ -47,6 +47,7 @@ describe('GET /api/health', () => {
     await neo4j.stop();
     const down = await health();
     expect({ status: down.status, body: down.body }).toEqual({ status: 503, body: { status: 'unavailable', neo4j: 'down' } });
+    expect(down.retryAfter).toBe('5');
     expect(down.ms).toBeLessThan(ANSWER_WITHIN_MS);
 
     // Asked again (the pool now holds only dead connections), it still answers promptly.

@@ -1,13 +1,12 @@
 // One error handler: request validation → 400 with field paths, site validation → 400 with the
 // whole list, AppError → its status, Neo4j constraint violations → 409, an unreachable database
-// → 503. A 5xx never carries internals to the client; they go to the log with the request.
+// (DatabaseUnavailableError, raised by db/client.ts) → 503 with Retry-After. A 5xx never carries
+// internals to the client; they go to the log with the request.
 import { hasZodFastifySchemaValidationErrors } from '@fastify/type-provider-zod';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { Neo4jError } from 'neo4j-driver';
-import { AppError, ERROR_CODES, invalidRequest, type ErrorCode, type FieldError } from '../errors.js';
+import { AppError, DatabaseUnavailableError, ERROR_CODES, invalidRequest, type ErrorCode, type FieldError } from '../errors.js';
 import { SiteValidationError } from '../site/import-site.js';
-
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 function body(code: ErrorCode, message: string, errors?: FieldError[]) {
   return { statusCode: ERROR_CODES[code], code, message, ...(errors ? { errors } : {}) };
@@ -30,15 +29,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof SiteValidationError) {
       return reply.code(400).send({ ...body('INTERLOCK_INVALID_SITE', error.message, error.errors), total: error.total });
     }
+    if (error instanceof DatabaseUnavailableError) {
+      request.log.warn({ reason: error.reason, url: request.url, method: request.method }, 'database unavailable');
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return send(error);
+    }
     if (error instanceof AppError) return send(error);
-    if (error instanceof Neo4jError) {
-      if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-        return reply.code(409).send(body('INTERLOCK_CONFLICT', 'That id is already taken.'));
-      }
-      if (UNAVAILABLE.has(error.code)) {
-        request.log.warn({ err: error }, 'database unavailable');
-        return reply.code(503).send(body('INTERLOCK_DATABASE_UNAVAILABLE', 'The graph database is not reachable; try again shortly.'));
-      }
+    if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return reply.code(409).send(body('INTERLOCK_CONFLICT', 'That id is already taken.'));
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
