@@ -66,7 +66,8 @@ describe('the embedded Neo4j', () => {
     await expect(returnOne(neo4j.auth.basic('neo4j', old))).rejects.toMatchObject(UNAUTHORIZED);
     expect(await returnOne(neo4j.auth.basic('neo4j', embedded.password))).toBe(1);
     expect(statSync(boltPasswordFile(dataDir)).mode & 0o777).toBe(0o600);
-  });
+    // A stop and a start of the JVM: up to a minute each on a loaded 2-core machine.
+  }, 180_000);
 
   it('never prints the password while it starts', () => {
     expect(logged.length).toBeGreaterThan(0);

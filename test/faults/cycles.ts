@@ -95,13 +95,13 @@ async function killDuringWrites(rig: Rig): Promise<CycleResult> {
 
 let estate: SiteDocument | undefined;
 
-/** An import killed once its transaction has written assets: all or nothing, so nothing. */
+/** An import killed once its transaction has written its first batch of entities: all or nothing, so nothing. */
 async function killDuringImport(rig: Rig): Promise<CycleResult> {
   estate ??= generateEstate({ assets: 1_000, seed: 7 });
   const before = await snapshot(rig.db);
   let killedAt: number | undefined;
   rig.db.queryTimer = (name) => {
-    if (name === 'site/load-assets' && killedAt === undefined) killedAt = killNeo4j(rig);
+    if (name === 'site/upsert-entities' && killedAt === undefined) killedAt = killNeo4j(rig);
   };
   const answer = await ask(rig, { method: 'POST', url: '/api/import?mode=replace', payload: estate });
   rig.db.queryTimer = undefined;
