@@ -50,7 +50,7 @@ async function timeIt<T>(db: DbClient, work: () => Promise<T>): Promise<{ value:
 
 export async function measureMix(db: DbClient, ix: EstateIndex, mix: BenchChange[], options: MeasureOptions): Promise<ChangeRun[]> {
   const runs: ChangeRun[] = mix.map((c) => ({ kind: c.kind, findings: 0, api: [], neo4j: [], floor: [], naive: NaN, naiveNeo4j: NaN, answers: { engine: [], floor: [], naive: [] } }));
-  const app: FastifyInstance = await buildApp({ db, clientDir: '/nonexistent', logger: false });
+  const app: FastifyInstance = await buildApp({ db, clientDir: '/nonexistent', logger: false, edge: { rateLimitScale: 0, pressure: false } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

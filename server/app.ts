@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { DbClient } from './db/client.js';
+import { registerEdge, type EdgeOptions } from './plugins/edge.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerRequestLog } from './plugins/request-log.js';
 import { IntegrityMonitor } from './site/integrity.js';
@@ -24,6 +25,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built web explorer; served at / when present. */
   clientDir?: string;
+  /** Host allow-list, rate limit and load shedding (plugins/edge.ts); all on by default. */
+  edge?: EdgeOptions;
 }
 
 export const REQUEST_BODY_LIMIT = 1024 * 1024;
@@ -57,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  await registerEdge(app, options.edge);
   registerRequestLog(app);
   registerErrorHandler(app);
   await registerSwagger(app);

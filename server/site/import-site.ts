@@ -30,7 +30,8 @@ export interface ImportResult {
 }
 
 export class SiteValidationError extends Error {
-  constructor(readonly errors: ValidationError[], readonly total: number = errors.length) {
+  /** breaksSchema: a shape the published schema states is broken (400), not only the site's rules (422). */
+  constructor(readonly errors: ValidationError[], readonly total: number = errors.length, readonly breaksSchema = true) {
     super(`The site document has ${count(total, 'problem')}${total > errors.length ? `; the first ${errors.length} are listed` : ''}.`);
   }
 }
@@ -51,7 +52,7 @@ function counts(site: SiteDocument): Record<string, number> {
 export async function importSite(db: DbClient, input: unknown, mode: ImportMode, options: ImportOptions = {}): Promise<ImportResult> {
   const started = performance.now();
   const checked = mode === 'replace' ? validateSite(input) : validateShape(input);
-  if (!checked.ok) throw new SiteValidationError(checked.errors, checked.total);
+  if (!checked.ok) throw new SiteValidationError(checked.errors, checked.total, checked.breaksSchema);
   const site = checked.site;
   const summary = `${mode} import of ${count(COLLECTION_NAMES.map((n) => site[n].length).reduce((a, b) => a + b, 0), 'entity', 'entities')}${options.repair ? ', every entity rewritten (repair)' : ''}`;
   const meta = { action: `import:${mode}`, actor: options.actor ?? 'anonymous', summary };
@@ -63,7 +64,7 @@ export async function importSite(db: DbClient, input: unknown, mode: ImportMode,
         const outcome = await writeEntities(tx, { upserts, deletes: [], ...(site.site ? { site: site.site } : {}) });
         return { changes: outcome.changes, unchanged: upserts.length - outcome.changes.length, nodes: outcome.nodes, relationships: outcome.relationships };
       } catch (error) {
-        if (error instanceof WriteRefused) throw new SiteValidationError(error.errors, error.total);
+        if (error instanceof WriteRefused) throw new SiteValidationError(error.errors, error.total, false);
         throw error;
       }
     });
