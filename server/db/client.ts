@@ -16,6 +16,18 @@ export type Row = Record<string, any>;
  */
 export type QueryTimer = (name: string, neo4jMs: number) => void;
 
+/**
+ * How long Neo4j lets a transaction run before it ends it and frees its locks and memory, by the
+ * kind of work: a request's reads and edits are bounded well below the HTTP timeout, whole-site
+ * work (an import, an export, the integrity check of a 100,000-asset estate) gets minutes.
+ */
+export const TIMEOUTS = { read: 30_000, write: 60_000, bulk: 600_000 } as const;
+
+export interface TxOptions {
+  /** Milliseconds before Neo4j ends the transaction; TIMEOUTS.read or .write by default. */
+  timeoutMs?: number;
+}
+
 export interface DbClientOptions {
   uri: string;
   user?: string;
@@ -48,19 +60,20 @@ export class DbClient {
   }
 
   /** Runs a read query from the catalog on a reader. */
-  async read(name: string, params: Row = {}): Promise<Row[]> {
-    return this.run(name, params, 'READ');
+  async read(name: string, params: Row = {}, options: TxOptions = {}): Promise<Row[]> {
+    return this.run(name, params, 'READ', options);
   }
 
   /** Runs a single write query from the catalog on the leader. */
-  async write(name: string, params: Row = {}): Promise<Row[]> {
-    return this.run(name, params, 'WRITE');
+  async write(name: string, params: Row = {}, options: TxOptions = {}): Promise<Row[]> {
+    return this.run(name, params, 'WRITE', options);
   }
 
-  private async run(name: string, params: Row, routing: 'READ' | 'WRITE'): Promise<Row[]> {
+  private async run(name: string, params: Row, routing: 'READ' | 'WRITE', options: TxOptions): Promise<Row[]> {
     const q = query(name);
     if (routing === 'READ' && q.mode !== 'read') throw new Error(`query ${name} is ${q.mode}, not read`);
-    const result = await this.driver.executeQuery(q.text, params, { database: this.database, routing, bookmarkManager: this.bookmarks });
+    const transactionConfig = { timeout: options.timeoutMs ?? TIMEOUTS[routing === 'READ' ? 'read' : 'write'] };
+    const result = await this.driver.executeQuery(q.text, params, { database: this.database, routing, bookmarkManager: this.bookmarks, transactionConfig });
     if (this.queryTimer) this.queryTimer(name, neo4jMs(result.summary));
     return result.records.map(toRow);
   }
@@ -70,19 +83,19 @@ export class DbClient {
     await this.driver.executeQuery(statement, {}, { database: this.database, routing: 'WRITE', bookmarkManager: this.bookmarks });
   }
 
-  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  async readTx<T>(work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
     try {
-      return await session.executeRead((tx) => work(new Tx(tx, this.queryTimer)));
+      return await session.executeRead((tx) => work(new Tx(tx, this.queryTimer)), { timeout: options.timeoutMs ?? TIMEOUTS.read });
     } finally {
       await session.close();
     }
   }
 
-  async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  async writeTx<T>(work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
-      return await session.executeWrite((tx) => work(new Tx(tx, this.queryTimer)));
+      return await session.executeWrite((tx) => work(new Tx(tx, this.queryTimer)), { timeout: options.timeoutMs ?? TIMEOUTS.write });
     } finally {
       await session.close();
     }

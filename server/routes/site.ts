@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import { stringify } from 'yaml';
 import { invalidRequest } from '../errors.js';
 import { ErrorBody, ExportQuery, ImportQuery, ImportResult } from '../model/api-schemas.js';
 import { SiteDocument } from '../model/site-schema.js';
 import { zodErrors } from '../model/validate-site.js';
 import { exportSite } from '../site/export-site.js';
+import { EXPORT_CONTENT_TYPES, exportStream } from '../site/export-stream.js';
 import { importSite } from '../site/import-site.js';
 
 /**
@@ -59,9 +59,7 @@ export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     const site = await exportSite(app.db);
-    if (request.query.format === 'yaml') {
-      return reply.type('application/yaml').serializer((payload: unknown) => stringify(payload)).send(site);
-    }
-    return site;
+    // A stream is sent as it is (not serialised); its pieces are the document the schema describes.
+    return reply.type(EXPORT_CONTENT_TYPES[request.query.format]).send(exportStream(site, request.query.format) as unknown as typeof site);
   });
 }

@@ -2,7 +2,7 @@
 // whole site (validated whole, then only what differs is written); `merge` adds or replaces the
 // document's entities by id, validated against the stored site through what they touch. Either
 // way the write is a site write: serialised, versioned and journalled (site-write.ts).
-import type { DbClient } from '../db/client.js';
+import { TIMEOUTS, type DbClient } from '../db/client.js';
 import { count } from '../plural.js';
 import { COLLECTION_NAMES, type CollectionName } from '../model/collections.js';
 import { validateShape, validateSite, type ValidationError } from '../model/validate-site.js';
@@ -14,6 +14,8 @@ import { siteWrite } from './site-write.js';
 import type { Doc } from './stored.js';
 
 export type ImportMode = 'replace' | 'merge';
+/** A whole site in one transaction: a 100,000-asset estate takes about 15 s on a small machine. */
+const BULK = { timeoutMs: TIMEOUTS.bulk };
 export type ImportProgress = WriteProgress;
 
 export interface ImportResult {
@@ -57,7 +59,7 @@ export async function importSite(db: DbClient, input: unknown, mode: ImportMode,
   const summary = `${mode} import of ${count(COLLECTION_NAMES.map((n) => site[n].length).reduce((a, b) => a + b, 0), 'entity', 'entities')}${options.repair ? ', every entity rewritten (repair)' : ''}`;
   const meta = { action: `import:${mode}`, actor: options.actor ?? 'anonymous', summary };
   const result = mode === 'replace'
-    ? await siteWrite(db, () => meta, async (tx) => replaceSite(tx, site, options.onProgress, options.repair))
+    ? await siteWrite(db, () => meta, async (tx) => replaceSite(tx, site, options.onProgress, options.repair), BULK)
     : await siteWrite(db, () => meta, async (tx) => {
       const upserts = COLLECTION_NAMES.flatMap((collection: CollectionName) => (site[collection] as Doc[]).map((doc, i) => ({ collection, doc, name: `${collection}[${i}]` })));
       try {
@@ -67,7 +69,7 @@ export async function importSite(db: DbClient, input: unknown, mode: ImportMode,
         if (error instanceof WriteRefused) throw new SiteValidationError(error.errors, error.total, false);
         throw error;
       }
-    });
+    }, BULK);
   const tally = { created: 0, updated: 0, deleted: 0, unchanged: result.unchanged };
   for (const c of result.changes) if (c.collection !== 'site') tally[`${c.op}d` as 'created' | 'updated' | 'deleted'] += 1;
   return { mode, revision: result.revision, counts: counts(site), changed: tally, nodes: result.nodes, relationships: result.relationships, ms: Math.round(performance.now() - started) };

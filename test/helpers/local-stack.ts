@@ -13,6 +13,7 @@ import { DbClient } from '../../server/db/client.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/db/embedded-neo4j.js';
 import { applySchema } from '../../server/db/schema.js';
 import { importSite } from '../../server/site/import-site.js';
+import { checkIntegrity } from '../../server/site/integrity.js';
 
 const REFERENCE_PLANT = fileURLToPath(new URL('../../fixtures/reference-plant.yaml', import.meta.url));
 
@@ -41,6 +42,9 @@ export async function startLocalStack(log: (line: string) => void, edge?: AppOpt
   try {
     await applySchema(db);
     await importSite(db, parseYaml(readFileSync(REFERENCE_PLANT, 'utf8')), 'replace');
+    // Plans the integrity queries once on the cold JVM, so the app's own check when it gets ready
+    // stays within Fastify's plugin timeout on a busy machine.
+    await checkIntegrity(db);
     const app = await buildApp({ db, clientDir: '/nonexistent', ...(edge ? { edge } : {}) });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
