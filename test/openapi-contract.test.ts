@@ -37,7 +37,7 @@ describe('the OpenAPI document', () => {
   it('states the formats the server checks as patterns (If-Match, addresses, ports, zone lists)', () => {
     const ops = operations();
     const ifMatch = ops.find((o) => o.name === 'PUT /api/zones/{id}')!.op.parameters!.find((p) => p.name === 'if-match')!;
-    expect(ifMatch.schema.pattern).toBe('^\\s*("\\d{1,15}"|\\*)\\s*$');
+    expect(ifMatch.schema.pattern).toBe('^\\s*("\\d{1,15}"|\\d{1,15}|\\*)\\s*$');
     const expand = ops.find((o) => o.name === 'GET /api/graph/topology')!.op.parameters!.find((p) => p.name === 'expand')!;
     expect(expand.schema).toMatchObject({ type: 'string', maxLength: 1000 });
     expect(expand.schema.pattern).toBeDefined();

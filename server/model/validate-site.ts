@@ -116,7 +116,8 @@ function shapeOf(input: unknown, errors: ErrorList): SiteDocument | undefined {
     else failed(site.error, ['site']);
   }
   for (const name of COLLECTION_NAMES) {
-    const value = input[name] ?? [];
+    // Absent means empty; null is not an array (the schema says so), so it is refused, not read as empty.
+    const value = input[name] === undefined ? [] : input[name];
     if (!Array.isArray(value)) {
       malformed(name, `Invalid input: expected array, received ${value === null ? 'null' : typeof value}`);
       continue;

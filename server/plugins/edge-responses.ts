@@ -10,10 +10,11 @@ const EDGE = {
   429: ErrorBody.describe('over this route\'s request budget for one address (INTERLOCK_RATE_LIMITED); Retry-After says when to try again'),
   503: ErrorBody.describe('the server is shedding load (INTERLOCK_OVERLOADED), the database is unreachable, or the request needed more time or memory in it than allowed; Retry-After says when to try again'),
 };
-const WITH_BODY = {
-  413: ErrorBody.describe('the body is larger than this route accepts (INTERLOCK_BODY_TOO_LARGE)'),
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MiB`;
+const withBody = (limit: number) => ({
+  413: ErrorBody.describe(`the body is larger than this route's ${mib(limit)} (INTERLOCK_BODY_TOO_LARGE)`),
   415: ErrorBody.describe('the body\'s content type is not one this route reads (INTERLOCK_UNSUPPORTED_MEDIA_TYPE)'),
-};
+});
 
 /** Registered before the routes; routes hidden from the document are left as they are. */
 export function registerEdgeResponses(app: FastifyInstance): void {
@@ -22,7 +23,7 @@ export function registerEdgeResponses(app: FastifyInstance): void {
     if (!schema || schema.hide) return;
     const methods = [route.method].flat().map((m) => m.toUpperCase());
     const takesBody = methods.some((m) => m === 'POST' || m === 'PUT' || m === 'PATCH');
-    const edge: Record<string, unknown> = { ...EDGE, ...(takesBody ? WITH_BODY : {}) };
+    const edge: Record<string, unknown> = { ...EDGE, ...(takesBody ? withBody(route.bodyLimit ?? app.initialConfig.bodyLimit ?? 1024 * 1024) : {}) };
     const declared = schema.response ?? {};
     schema.response = { ...edge, ...declared };
   });

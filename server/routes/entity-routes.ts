@@ -34,14 +34,15 @@ export const etag = (version: number) => `"${version}"`;
 export const REVISION_HEADER = 'x-interlock-revision';
 
 const IfMatchHeaders = z.object({
-  'if-match': z.string().max(200).regex(/^\s*("\d{1,15}"|\*)\s*$/, 'must be one ETag such as "3" (as returned by GET), or *').optional()
+  // Bare digits are taken as the tag they name: some clients (and HTTP libraries) drop the quotes.
+  'if-match': z.string().max(200).regex(/^\s*("\d{1,15}"|\d{1,15}|\*)\s*$/, 'must be one ETag such as "3" (as returned by GET), or *').optional()
     .describe('The ETag of the version you read ("3"). The write is refused with 412 if the entity has changed since; leave it out to write over whatever is current.'),
 });
 
 /** `"3"` → 3. `*` (any current version) → undefined. Weak tags never match (RFC 9110 strong comparison). */
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
-  const m = /^\s*"(\d{1,15})"\s*$/.exec(header);
+  const m = /^\s*"?(\d{1,15})"?\s*$/.exec(header);
   if (!m) throw invalidRequest('headers', [{ path: 'headers.if-match', message: 'must be one ETag such as "3" (as returned by GET), or *' }]);
   return Number(m[1]);
 }

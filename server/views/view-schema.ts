@@ -150,7 +150,7 @@ export type SifGraphT = z.infer<typeof SifGraph>;
 /** Bounds one locate request: a path or a neighbourhood is far smaller. */
 export const LOCATE_MAX_IDS = 2000;
 
-export const LocateBody = z.object({
+export const LocateBody = z.strictObject({
   ids: z.array(Id).min(1, 'list at least one id').max(LOCATE_MAX_IDS, `list at most ${LOCATE_MAX_IDS.toLocaleString('en')} ids`)
     .describe('asset or zone ids, e.g. the members of a path that the view does not show'),
 });
