@@ -53,7 +53,7 @@ function figures(output: string, seconds: number): Figures {
   return {
     operations: /Tested: (\d+)/.exec(plain)?.[1] ?? '?',
     cases: /(\d+) generated/.exec(plain)?.[1] ?? '?',
-    failures: /found (\d+) unique failures/.exec(plain)?.[1] ?? (/No issues found/.test(plain) ? '0' : '?'),
+    failures: /found (\d+) unique failures/.exec(plain)?.[1] ?? (/\d+ generated, \d+ passed/.test(plain) ? '0' : '?'),
     seconds,
   };
 }
