@@ -7,13 +7,17 @@ import type { Request } from 'autocannon';
 export interface Tally {
   samples: Map<string, number[]>;
   statuses: Map<string, Map<number, number>>;
-  /** Edits answered 200, by zone: the journal must hold exactly these. */
-  applied: Map<string, number>;
+  /** The descriptions of the edits answered 200: each must be in the change journal. */
+  applied: Set<string>;
+  /** Every description sent: the journal may hold no other (one sent as the run stopped may have no answer). */
+  sent: Set<string>;
+  /** Makes this tally's descriptions differ from any an earlier pass (the warm-up) left stored. */
+  run: string;
 }
 
-export const newTally = (): Tally => ({ samples: new Map(), statuses: new Map(), applied: new Map() });
+export const newTally = (): Tally => ({ samples: new Map(), statuses: new Map(), applied: new Set(), sent: new Set(), run: Math.random().toString(36).slice(2, 8) });
 
-type Context = { started?: number; etag?: string; n?: number; zone?: string };
+type Context = { started?: number; etag?: string; description?: string };
 
 function timed(tally: Tally, route: string, request: Partial<Request>, then?: (status: number, context: Context, headers: Record<string, string>) => void): Partial<Request> {
   return {
@@ -48,18 +52,18 @@ export function workload(tally: Tally, zoneDocs: Map<string, Record<string, unkn
   const edit = (zone: string): Array<Partial<Request>> => [
     timed(tally, 'GET /api/zones/{id}', { method: 'GET', path: `/api/zones/${zone}` }, (_s, c, h) => {
       c.etag = h.etag;
-      c.zone = zone;
     }),
     timed(tally, 'PUT /api/zones/{id} (If-Match)', {
       method: 'PUT', path: `/api/zones/${zone}`, headers: json,
       setupRequest: (req: Request, context: object) => {
         const c = context as Context;
-        c.n = (c.n ?? 0) + 1;
-        const body = JSON.stringify({ ...zoneDocs.get(zone), description: `load edit ${process.pid}-${Math.random().toString(36).slice(2)}` });
+        c.description = `load edit of ${zone} ${tally.sent.size + 1} (${tally.run})`;
+        tally.sent.add(c.description);
+        const body = JSON.stringify({ ...zoneDocs.get(zone), description: c.description });
         return { ...req, headers: { ...req.headers, 'if-match': c.etag ?? '"0"' }, body };
       },
-    }, (status) => {
-      if (status === 200) tally.applied.set(zone, (tally.applied.get(zone) ?? 0) + 1);
+    }, (status, c) => {
+      if (status === 200 && c.description) tally.applied.add(c.description);
     }),
   ];
   return [
