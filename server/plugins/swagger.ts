@@ -58,5 +58,10 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
     transformObject: jsonSchemaTransformObject,
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Swagger UI injects <style> elements as it renders: on /docs only, inline styles (never
+  // scripts) are allowed; every other page keeps style-src 'self'.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
 }
