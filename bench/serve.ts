@@ -6,7 +6,7 @@ import type { DbClient } from '../server/db/client.js';
 export interface Served { base: string; app: FastifyInstance; close(): Promise<void> }
 
 export async function serve(db: DbClient): Promise<Served> {
-  const app = await buildApp({ db, clientDir: '/nonexistent', logger: false });
+  const app = await buildApp({ db, clientDir: '/nonexistent', logger: false, edge: { rateLimitScale: 0, pressure: false } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

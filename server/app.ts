@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { DbClient } from './db/client.js';
+import { registerEdge, type EdgeOptions } from './plugins/edge.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { requestLogController } from './plugins/request-log.js';
 import { IntegrityMonitor } from './site/integrity.js';
@@ -24,6 +25,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built web explorer; served at / when present. */
   clientDir?: string;
+  /** Host allow-list, rate limit and load shedding (plugins/edge.ts); all on by default. */
+  edge?: EdgeOptions;
 }
 
 export const REQUEST_BODY_LIMIT = 1024 * 1024;
@@ -38,6 +41,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: REQUEST_BODY_LIMIT,
     // Ids are up to 128 characters; the router's default of 100 answered 414 for valid ones.
     routerOptions: { maxParamLength: 256 },
+    // The integrity check at ready plans its queries on a cold JVM: on a busy machine that took
+    // more than Fastify's default 10 s.
+    pluginTimeout: 60_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -57,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  await registerEdge(app, options.edge);
   registerErrorHandler(app);
   await registerSwagger(app);
   await app.register(registerRoutes, { prefix: '/api' });

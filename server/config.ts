@@ -14,6 +14,12 @@ const Env = z.object({
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  INTERLOCK_PUBLIC_HOSTS: z.string().default('')
+    .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'must be host names, each name or name:port, separated by commas'))),
+  INTERLOCK_RATE_LIMIT_SCALE: z.coerce.number().min(0).max(1000).default(1),
+  INTERLOCK_SHED_EVENT_LOOP_MS: z.coerce.number().int().min(0).default(1000),
+  INTERLOCK_SHED_HEAP_PERCENT: z.coerce.number().min(10).max(100).default(85),
   INTERLOCK_DATA_DIR: z.string().min(1).default('.data/neo4j'),
   INTERLOCK_NEO4J_HEAP_MB: z.coerce.number().int().min(256).default(2048),
   INTERLOCK_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(64).default(512),

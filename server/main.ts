@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { announceServer, runningServer } from './cli/running-server.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
+import { edgeOptions } from './plugins/edge.js';
 import { logLine as log } from './log-line.js';
 import { count } from './plural.js';
 import { hasSite, importSite } from './site/import-site.js';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     log(`Loaded the reference plant: ${count(result.nodes, 'node')}, ${count(result.relationships, 'relationship')}.`);
   }
 
-  const app = await buildApp({ db: database.client, logger: { level: config.LOG_LEVEL } });
+  const app = await buildApp({ db: database.client, logger: { level: config.LOG_LEVEL }, edge: edgeOptions(config) });
   app.server.requestTimeout = 120_000;
   app.server.keepAliveTimeout = 10_000;
   let forget = () => {};

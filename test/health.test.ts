@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/db/embedded-neo4j.js';
 import { DbClient } from '../server/db/client.js';
+import { UNTHROTTLED } from './helpers/app.js';
 
 // The route pings with a 2 s timeout; the bound is generous so a slow CI machine does not flake,
 // while a health check that hangs on a dead connection still fails.
@@ -22,7 +23,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'interlock-health-neo4j-'));
   neo4j = await startEmbeddedNeo4j({ dataDir, heapMb: 512, pageCacheMb: 64, log: () => {} });
   db = new DbClient({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: 'neo4j' });
-  app = await buildApp({ db, clientDir: '/nonexistent' });
+  app = await buildApp({ db, clientDir: '/nonexistent', edge: UNTHROTTLED });
   await app.ready();
 });
 

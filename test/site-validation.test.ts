@@ -102,6 +102,11 @@ describe('document shape (zod)', () => cases([
   {
     name: 'a rule endpoint string that is not an address',
     mutate: (d) => { d.conduits[0].rules[0].src = '10.0.0.300'; },
+    errors: [e('conduits[0].rules[0].src', 'must be "any", an IPv4 address, a CIDR, { asset: <id> } or { zone: <id> }')],
+  },
+  {
+    name: 'a rule endpoint CIDR with host bits set',
+    mutate: (d) => { d.conduits[0].rules[0].src = '10.0.0.1/24'; },
     errors: [e('conduits[0].rules[0].src', 'must be "any", an IPv4 address or a CIDR')],
   },
   {
@@ -434,8 +439,8 @@ describe('reporting', () => {
   });
 
   it('answers a document that is not an object with one error on the document', () => {
-    expect(validateSite('zones: []')).toEqual({ ok: false, total: 1, errors: [e('(document)', 'Invalid input: expected object, received string')] });
-    expect(validateSite(null)).toEqual({ ok: false, total: 1, errors: [e('(document)', 'Invalid input: expected object, received null')] });
+    expect(validateSite('zones: []')).toEqual({ ok: false, total: 1, breaksSchema: true, errors: [e('(document)', 'Invalid input: expected object, received string')] });
+    expect(validateSite(null)).toEqual({ ok: false, total: 1, breaksSchema: true, errors: [e('(document)', 'Invalid input: expected object, received null')] });
   });
 });
 
@@ -454,17 +459,17 @@ describe('through POST /api/import', () => {
     return doc;
   };
 
-  it('answers 400 INTERLOCK_INVALID_SITE with every error, and changes nothing', async () => {
+  it('answers 422 INTERLOCK_INCONSISTENT_SITE with every error when the document matches the schema but breaks its rules, and changes nothing', async () => {
     const doc = mutated((d) => {
       d.zones[0].cidr = '10.3.0.1/24';
       d.flows[3].via = ['c-ops-ctl', 'c-ops-ctl', 'c-ctl-sis'];
       d.sifs[0].groups[1].voting = '2oo1';
     });
     expect(await rejected(doc)).toEqual({
-      status: 400,
+      status: 422,
       body: {
-        statusCode: 400,
-        code: 'INTERLOCK_INVALID_SITE',
+        statusCode: 422,
+        code: 'INTERLOCK_INCONSISTENT_SITE',
         message: 'The site document has 3 problems.',
         total: 3,
         errors: [
@@ -476,10 +481,17 @@ describe('through POST /api/import', () => {
     });
   });
 
-  it('answers 400, not 500, for a date in another format', async () => {
-    const { status, body } = await rejected(mutated((d) => { d.evidence[0].revisions[0].collectedOn = '10/01/2026'; }));
+  it('answers 400 INTERLOCK_INVALID_SITE, not 500, for a date in another format (the schema states the format), with every other problem too', async () => {
+    const { status, body } = await rejected(mutated((d) => {
+      d.evidence[0].revisions[0].collectedOn = '10/01/2026';
+      d.zones[0].cidr = '10.3.0.1/24';
+    }));
     expect(status).toBe(400);
-    expect(body.errors).toEqual([e('evidence[0].revisions[0].collectedOn', 'must be a date YYYY-MM-DD')]);
+    expect(body.code).toBe('INTERLOCK_INVALID_SITE');
+    expect(body.errors).toEqual([
+      e('zones[0].cidr', 'must be an IPv4 CIDR such as 10.30.0.0/24 with no host bits set'),
+      e('evidence[0].revisions[0].collectedOn', 'must be a date YYYY-MM-DD'),
+    ]);
   });
 
   it('rejects an empty-site replace that has dangling references, and a body that is not an object', async () => {
@@ -493,8 +505,8 @@ describe('through POST /api/import', () => {
   it('in merge mode names stored entities that a change breaks by id', async () => {
     const zone = { ...(miniSite().zones![0] as Doc), cidr: '10.9.0.0/24' };
     const { status, body } = await rejected({ zones: [zone] }, '/api/import?mode=merge');
-    expect(status).toBe(400);
-    expect(body.code).toBe('INTERLOCK_INVALID_SITE');
+    expect(status).toBe(422);
+    expect(body.code).toBe('INTERLOCK_INCONSISTENT_SITE');
     expect(body.errors).toEqual([
       e('assets[id=hist].ip', '(stored entity) IP 10.3.0.20 is outside its zone "z-ops" (10.9.0.0/24).'),
       e('assets[id=ntp].ip', '(stored entity) IP 10.3.0.5 is outside its zone "z-ops" (10.9.0.0/24).'),

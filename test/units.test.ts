@@ -137,7 +137,9 @@ describe('configuration', () => {
     expect(loadConfig({})).toEqual({
       NEO4J_USER: 'neo4j', NEO4J_DATABASE: 'neo4j', HOST: '127.0.0.1', PORT: 3000, INTERLOCK_DATA_DIR: '.data/neo4j',
       INTERLOCK_NEO4J_HEAP_MB: 2048, INTERLOCK_NEO4J_PAGECACHE_MB: 512, INTERLOCK_LOAD_FIXTURE: 'auto', LOG_LEVEL: 'info',
+      INTERLOCK_PUBLIC_HOSTS: [], INTERLOCK_RATE_LIMIT_SCALE: 1, INTERLOCK_SHED_EVENT_LOOP_MS: 1000, INTERLOCK_SHED_HEAP_PERCENT: 85,
     });
+    expect(loadConfig({ INTERLOCK_PUBLIC_HOSTS: 'interlock.plant.example, ops.example:8443' }).INTERLOCK_PUBLIC_HOSTS).toEqual(['interlock.plant.example', 'ops.example:8443']);
     expect(loadConfig({ PORT: '8080', NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' })).toMatchObject({ PORT: 8080, NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' });
   });
 
@@ -146,6 +148,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: Too big/);
     expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow('NEO4J_URI: must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI');
     expect(() => loadConfig({ LOG_LEVEL: 'loud', PORT: '-1' })).toThrow(/PORT: .*\n {2}LOG_LEVEL: /s);
+    expect(() => loadConfig({ INTERLOCK_PUBLIC_HOSTS: 'https://interlock.example/' })).toThrow('INTERLOCK_PUBLIC_HOSTS.0: must be host names, each name or name:port, separated by commas');
+    expect(() => loadConfig({ INTERLOCK_RATE_LIMIT_SCALE: '-1' })).toThrow(/INTERLOCK_RATE_LIMIT_SCALE: Too small/);
   });
 });
 

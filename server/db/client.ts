@@ -19,6 +19,18 @@ export type Row = Record<string, any>;
  */
 export type QueryTimer = (name: string, neo4jMs: number) => void;
 
+/**
+ * How long Neo4j lets a transaction run before it ends it and frees its locks and memory, by the
+ * kind of work: a request's reads and edits are bounded well below the HTTP timeout, whole-site
+ * work (an import, an export, the integrity check of a 100,000-asset estate) gets minutes.
+ */
+export const TIMEOUTS = { read: 30_000, write: 60_000, bulk: 600_000 } as const;
+
+export interface TxOptions {
+  /** Milliseconds before Neo4j ends the transaction; TIMEOUTS.read or .write by default. */
+  timeoutMs?: number;
+}
+
 export interface DbClientOptions {
   uri: string;
   user?: string;
@@ -70,19 +82,19 @@ export class DbClient {
   }
 
   /** Runs a read query from the catalog on a reader. */
-  async read(name: string, params: Row = {}): Promise<Row[]> {
-    return this.run(name, params, 'READ');
+  async read(name: string, params: Row = {}, options: TxOptions = {}): Promise<Row[]> {
+    return this.run(name, params, 'READ', options);
   }
 
   /** Runs a single write query from the catalog on the leader. */
-  async write(name: string, params: Row = {}): Promise<Row[]> {
-    return this.run(name, params, 'WRITE');
+  async write(name: string, params: Row = {}, options: TxOptions = {}): Promise<Row[]> {
+    return this.run(name, params, 'WRITE', options);
   }
 
-  private async run(name: string, params: Row, routing: Mode): Promise<Row[]> {
+  private async run(name: string, params: Row, routing: Mode, options: TxOptions): Promise<Row[]> {
     const q = query(name);
     if (routing === 'READ' && q.mode !== 'read') throw new Error(`query ${name} is ${q.mode}, not read`);
-    return this.unit(routing, (tx) => new Tx(tx, this).run(name, params));
+    return this.unit(routing, (tx) => new Tx(tx, this).run(name, params), options);
   }
 
   /** Runs one schema statement (constraint or index) on the leader. */
@@ -92,12 +104,12 @@ export class DbClient {
     });
   }
 
-  async readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.unit('READ', (tx) => work(new Tx(tx, this)));
+  async readTx<T>(work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    return this.unit('READ', (tx) => work(new Tx(tx, this)), options);
   }
 
-  async writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.unit('WRITE', (tx) => work(new Tx(tx, this)));
+  async writeTx<T>(work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    return this.unit('WRITE', (tx) => work(new Tx(tx, this)), options);
   }
 
   /** Whether Neo4j answers, within 1.5 s; used by /api/health. */
@@ -105,7 +117,7 @@ export class DbClient {
     return this.availability.reachable();
   }
 
-  private unit<T>(mode: Mode, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  private unit<T>(mode: Mode, work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
     return this.availability.guard(async (attempt) => {
       const session = this.driver.session({
         database: this.database,
@@ -126,7 +138,8 @@ export class DbClient {
         }
       };
       try {
-        return await (mode === 'READ' ? session.executeRead(transaction) : session.executeWrite(transaction));
+        const config = { timeout: options.timeoutMs ?? TIMEOUTS[mode === 'READ' ? 'read' : 'write'] };
+        return await (mode === 'READ' ? session.executeRead(transaction, config) : session.executeWrite(transaction, config));
       } finally {
         await session.close();
       }

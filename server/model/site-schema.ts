@@ -9,13 +9,18 @@ import { Domain, Id, IdList, MAX_COLLECTION_SIZE, MAX_REFERENCES, Name, Text } f
 
 export { Domain, DOMAINS, Id, ID_PATTERN, MAX_COLLECTION_SIZE } from './primitives.js';
 
-export const Ipv4 = z.string().refine(isIpv4, 'must be an IPv4 address such as 10.30.1.10');
-export const Cidr = z.string().refine(isCidr, 'must be an IPv4 CIDR such as 10.30.0.0/24 with no host bits set');
+// Formats as patterns, so the OpenAPI document states them; what a pattern cannot state (host
+// bits under a prefix) stays a refinement, answered 422.
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = `${OCTET}(\\.${OCTET}){3}`;
+const PREFIX = '(3[0-2]|[12]?\\d)';
+const CIDR_MESSAGE = 'must be an IPv4 CIDR such as 10.30.0.0/24 with no host bits set';
+export const Ipv4 = z.string().regex(new RegExp(`^${IPV4}$`), 'must be an IPv4 address such as 10.30.1.10');
+export const Cidr = z.string().regex(new RegExp(`^${IPV4}/${PREFIX}$`), { message: CIDR_MESSAGE, abort: true }).refine(isCidr, CIDR_MESSAGE);
 
 export const PURDUE_LEVELS = [0, 1, 2, 3, 3.5, 4, 5] as const;
-export const PurdueLevel = z
-  .number()
-  .refine((n) => (PURDUE_LEVELS as readonly number[]).includes(n), 'must be a Purdue level: 0, 1, 2, 3, 3.5 (DMZ), 4 or 5');
+// Typed as a number: generated and hand-built sites compute levels.
+export const PurdueLevel = z.union(PURDUE_LEVELS.map((n) => z.literal(n)), { error: 'must be a Purdue level: 0, 1, 2, 3, 3.5 (DMZ), 4 or 5' }) as unknown as z.ZodType<number>;
 
 export const ASSET_TYPES = [
   'plc', 'dcs-controller', 'sis-logic-solver', 'sensor', 'final-element', 'hmi', 'ews', 'sis-ews',
@@ -31,14 +36,17 @@ export const Action = z.enum(['allow', 'deny']);
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'] as const;
 
 export const Port = z.number().int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535');
+const PORT = '(6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})';
+const PORTS_MESSAGE = 'must be a port 1–65535, a range "a-b" with a ≤ b, or "any"';
 export const PortSpec = z
-  .union([z.number(), z.string()])
-  .refine((v) => parsePorts(v) !== null, 'must be a port 1–65535, a range "a-b" with a ≤ b, or "any"');
+  .union([z.number().int().min(1).max(65535), z.literal('any'), z.string().regex(new RegExp(`^${PORT}(-${PORT})?$`))], { error: PORTS_MESSAGE })
+  .refine((v) => parsePorts(v) !== null, PORTS_MESSAGE);
 
 /** Rule endpoint: `any`, an IPv4 address, a CIDR, an asset or a zone. */
 export const Endpoint = z.union([
   z.literal('any'),
-  z.string().refine((s) => isIpv4(s) || isCidr(s), 'must be "any", an IPv4 address or a CIDR'),
+  z.string().regex(new RegExp(`^${IPV4}(/${PREFIX})?$`), { message: 'must be "any", an IPv4 address or a CIDR', abort: true })
+    .refine((s) => isIpv4(s) || isCidr(s), 'must be "any", an IPv4 address or a CIDR'),
   z.object({ asset: Id }).strict(),
   z.object({ zone: Id }).strict(),
 ], { error: 'must be "any", an IPv4 address, a CIDR, { asset: <id> } or { zone: <id> }' });

@@ -19,7 +19,7 @@ export const MAX_ERRORS = 1000;
 
 export type SiteValidation =
   | { ok: true; site: SiteDocument }
-  | { ok: false; errors: ValidationError[]; total: number };
+  | { ok: false; errors: ValidationError[]; total: number; breaksSchema: boolean };
 
 type Loose = Record<string, unknown>;
 
@@ -27,6 +27,8 @@ type Loose = Record<string, unknown>;
 export class ErrorList {
   readonly errors: ValidationError[] = [];
   total = 0;
+  /** Some problem is one the published schema states (a shape), not only a rule it cannot state. */
+  breaksSchema = false;
   private readonly seen = new Set<string>();
   constructor(private readonly cap = MAX_ERRORS, private readonly accept: (path: string) => boolean = () => true) {}
 
@@ -66,41 +68,53 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(document)';
 }
 
+/** Zod's refinements are the rules a JSON schema cannot state; every other issue breaks the schema. */
+export const breaksSchema = (error: z.ZodError) => error.issues.some((issue) => issue.code !== 'custom');
+
 export function zodErrors(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): ValidationError[] {
   return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));
 }
 
 /** Shape, entity by entity, so a huge invalid collection costs bounded memory. */
 function shapeOf(input: unknown, errors: ErrorList): SiteDocument | undefined {
+  const failed = (error: z.ZodError, prefix: PropertyKey[]) => {
+    errors.breaksSchema ||= breaksSchema(error);
+    for (const e of zodErrors(error, prefix)) errors.add(e.path, e.message);
+  };
+  const malformed = (path: string, message: string) => {
+    errors.breaksSchema = true;
+    errors.add(path, message);
+  };
   if (!isObject(input)) {
-    errors.add('(document)', `Invalid input: expected object, received ${input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input}`);
+    malformed('(document)', `Invalid input: expected object, received ${input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input}`);
     return undefined;
   }
   const doc: Record<string, unknown> = {};
   if (input.site !== undefined) {
     const site = SiteInfo.safeParse(input.site);
     if (site.success) doc.site = site.data;
-    else for (const e of zodErrors(site.error, ['site'])) errors.add(e.path, e.message);
+    else failed(site.error, ['site']);
   }
   for (const name of COLLECTION_NAMES) {
-    const value = input[name] ?? [];
+    // Absent means empty; null is not an array (the schema says so), so it is refused, not read as empty.
+    const value = input[name] === undefined ? [] : input[name];
     if (!Array.isArray(value)) {
-      errors.add(name, `Invalid input: expected array, received ${value === null ? 'null' : typeof value}`);
+      malformed(name, `Invalid input: expected array, received ${value === null ? 'null' : typeof value}`);
       continue;
     }
     if (value.length > MAX_COLLECTION_SIZE) {
-      errors.add(name, `Too big: expected array to have <=${MAX_COLLECTION_SIZE} items`);
+      malformed(name, `Too big: expected array to have <=${MAX_COLLECTION_SIZE} items`);
       continue;
     }
     const schema = COLLECTIONS[name].schema;
     doc[name] = value.map((item, i) => {
       const parsed = schema.safeParse(item);
-      if (!parsed.success) for (const e of zodErrors(parsed.error, [name, i])) errors.add(e.path, e.message);
+      if (!parsed.success) failed(parsed.error, [name, i]);
       return parsed.data;
     });
   }
   const unknown = Object.keys(input).filter((k) => k !== 'site' && !(COLLECTION_NAMES as readonly string[]).includes(k));
-  if (unknown.length) errors.add('(document)', `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k}"`).join(', ')}`);
+  if (unknown.length) malformed('(document)', `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k}"`).join(', ')}`);
   return errors.ok ? (doc as SiteDocument) : undefined;
 }
 
@@ -108,14 +122,14 @@ function shapeOf(input: unknown, errors: ErrorList): SiteDocument | undefined {
 export function validateShape(input: unknown, cap = MAX_ERRORS): SiteValidation {
   const errors = new ErrorList(cap);
   const site = shapeOf(input, errors);
-  return site ? { ok: true, site } : { ok: false, errors: errors.errors, total: errors.total };
+  return site ? { ok: true, site } : { ok: false, errors: errors.errors, total: errors.total, breaksSchema: errors.breaksSchema };
 }
 
 export function validateSite(input: unknown, cap = MAX_ERRORS): SiteValidation {
   const errors = new ErrorList(cap);
   const site = shapeOf(input, errors);
   if (isObject(input)) referentialErrors(input, errors);
-  if (!errors.ok || !site) return { ok: false, errors: errors.errors, total: errors.total };
+  if (!errors.ok || !site) return { ok: false, errors: errors.errors, total: errors.total, breaksSchema: errors.breaksSchema };
   return { ok: true, site };
 }
 

@@ -3,7 +3,7 @@
 // what the previous one committed; it ends by appending what it changed to the journal, in the
 // same transaction. Two writers can never both succeed from the same state, and a write and its
 // journal entry commit or vanish together.
-import type { DbClient, Tx } from '../db/client.js';
+import type { DbClient, Tx, TxOptions } from '../db/client.js';
 import { recordRevision, type EntityChange, type RevisionMeta } from './journal.js';
 
 export interface SiteWriteResult {
@@ -23,6 +23,7 @@ export async function siteWrite<T extends SiteWriteResult>(
   db: DbClient,
   meta: (result: T) => RevisionMeta,
   work: (tx: Tx, revision: number) => Promise<T>,
+  options: TxOptions = {},
 ): Promise<T & { revision: number }> {
   try {
     // executeWrite retries transient failures (a deadlock, a leader switch): the work re-reads
@@ -37,7 +38,7 @@ export async function siteWrite<T extends SiteWriteResult>(
       if (result.changes.length === 0 && !result.rewritten) throw new NothingChanged(result, revision - 1);
       await recordRevision(tx, revision, meta(result), result.changes);
       return { ...result, revision };
-    });
+    }, options);
   } catch (error) {
     if (error instanceof NothingChanged) return { ...(error.result as T), revision: error.revision };
     throw error;

@@ -5,9 +5,16 @@ import { buildApp } from '../../server/app.js';
 import type { DbClient } from '../../server/db/client.js';
 import { loadSite, testDb } from './db.js';
 
+/**
+ * Tests fire hundreds of requests a minute from one address, and a heavy request (a large import)
+ * would make the next one shed: budgets and shedding are off here and tested on their own
+ * (test/edge-*.test.ts). The Host allow-list and the headers stay on.
+ */
+export const UNTHROTTLED = { rateLimitScale: 0, pressure: false } as const;
+
 export async function build(): Promise<{ app: FastifyInstance; db: DbClient }> {
   const db = await testDb();
-  const app = await buildApp({ db, clientDir: '/nonexistent' });
+  const app = await buildApp({ db, clientDir: '/nonexistent', edge: UNTHROTTLED });
   await app.ready();
   return { app, db };
 }

@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
       } else log(`Using ${uri}: its graph is replaced by the lab's.`);
       db = new DbClient({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD || undefined, database: process.env.NEO4J_DATABASE ?? 'neo4j' });
       await applySchema(db);
-      const app = await buildApp({ db, clientDir: '/nonexistent' });
+      const app = await buildApp({ db, clientDir: '/nonexistent', edge: { rateLimitScale: 0, pressure: false } });
       await app.ready();
       engine = { app, db };
     }

@@ -36,7 +36,7 @@ export interface Explorer {
 export async function startExplorer(site: unknown, viewport = { width: 1600, height: 1000 }): Promise<Explorer> {
   const db = await testDb();
   await loadSite(db, site);
-  const app = await buildApp({ db, clientDir: CLIENT_DIR });
+  const app = await buildApp({ db, clientDir: CLIENT_DIR, edge: { pressure: false } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
