@@ -43,7 +43,8 @@ final class BoltPassword {
     static void stageInitial(Path home, String password) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         ExecutionContext context = new ExecutionContext(home, home.resolve("conf"), quiet, System.err, new DefaultFileSystemAbstraction());
-        int exit = new CommandLine(new SetInitialPasswordCommand(context)).execute(password);
+        // "--" ends the options: a password starting with "-" (one random password in 64) is not an option.
+        int exit = new CommandLine(new SetInitialPasswordCommand(context)).execute("--", password);
         if (exit != 0) throw new IllegalStateException("could not stage the initial Bolt password (exit " + exit + ")");
     }
 
