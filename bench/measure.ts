@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
 import type { DbClient } from '../server/db/client.js';
 import { createRng } from '../server/generate/random.js';
+import { createUser, findUser } from '../server/identity/accounts.js';
+import { issueToken } from '../server/identity/tokens.js';
 import { ImpactRequest, type ImpactResponse } from '../server/impact/change-schema.js';
 import { referenceFindings } from '../server/oracle/oracle-findings.js';
 import type { EstateIndex } from '../server/oracle/estate-index.js';
@@ -28,8 +30,17 @@ export interface ChangeRun {
 
 export interface MeasureOptions { warmups: number; repeats: number; floorRepeats: number; seed: number }
 
+/** The benchmark calls the API as a pipeline would: with an API token of an engineer account. */
+async function benchToken(db: DbClient): Promise<string> {
+  const actor = { username: 'bench' };
+  if (!(await findUser(db, 'bench'))) await createUser(db, actor, { username: 'bench', roles: ['engineer'] });
+  return (await issueToken(db, actor, 'bench', 'benchmark run', 1)).token;
+}
+
+let token = '';
+
 async function post(base: string, body: unknown): Promise<ImpactResponse> {
-  const res = await fetch(`${base}/api/impact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/api/impact`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
   const json = await res.json();
   if (res.status !== 200) throw new Error(`POST /api/impact answered ${res.status}: ${JSON.stringify(json).slice(0, 500)} for ${JSON.stringify(body)}`);
   return json as ImpactResponse;
@@ -52,6 +63,7 @@ export async function measureMix(db: DbClient, ix: EstateIndex, mix: BenchChange
   const runs: ChangeRun[] = mix.map((c) => ({ kind: c.kind, findings: 0, api: [], neo4j: [], floor: [], naive: NaN, naiveNeo4j: NaN, answers: { engine: [], floor: [], naive: [] } }));
   const app: FastifyInstance = await buildApp({ db, clientDir: '/nonexistent', logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  token = await benchToken(db);
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   try {

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { DbClient } from './db/client.js';
+import { DEFAULT_IDENTITY, type IdentitySettings } from './identity/settings.js';
+import { registerAuthentication } from './plugins/authentication.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerRequestLog } from './plugins/request-log.js';
 import { IntegrityMonitor } from './site/integrity.js';
@@ -24,6 +26,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built web explorer; served at / when present. */
   clientDir?: string;
+  /** Sessions, tokens, lockout and OIDC (from the environment in main.ts; defaults otherwise). */
+  identity?: Partial<IdentitySettings>;
 }
 
 export const REQUEST_BODY_LIMIT = 1024 * 1024;
@@ -59,6 +63,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerRequestLog(app);
   registerErrorHandler(app);
+  // Before swagger and the routes: its onRoute hook refuses routes without a permission rule.
+  await registerAuthentication(app, { ...DEFAULT_IDENTITY, ...options.identity });
   await registerSwagger(app);
   await app.register(registerRoutes, { prefix: '/api' });
 
