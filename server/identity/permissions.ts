@@ -145,15 +145,21 @@ const DATA_RULES: Partial<Record<Action, DataRule>> = {
   'change:sign-security': separationOfDuties('security'),
 };
 
-/** Why the actor may not take the action, or undefined when it may. For a UI's disabled buttons too. */
-export function refusal(actor: Actor, action: Action, context: ActionContext = {}): string | undefined {
+/** Why the actor's roles do not allow the action, or undefined: all a route's entry decides. */
+export function roleRefusal(actor: Actor, action: Action): string | undefined {
   const roles: readonly AppRole[] = ACTIONS[action];
-  if (!hasRole(actor, roles)) return `${action} needs one of the roles ${roles.join(', ')}; ${actor.username} holds ${actor.roles.join(', ') || 'none'}`;
-  return DATA_RULES[action]?.(actor, context);
+  return hasRole(actor, roles) ? undefined : `${action} needs one of the roles ${roles.join(', ')}; ${actor.username} holds ${actor.roles.join(', ') || 'none'}`;
 }
 
-/** Throws 403 INTERLOCK_FORBIDDEN unless the actor may take the action in this context. */
-export function authorize(actor: Actor, action: Action, context: ActionContext = {}): void {
+/** Why the actor may not take the action on this data, or undefined when it may. For a UI's disabled buttons too. */
+export function refusal(actor: Actor, action: Action, context: ActionContext): string | undefined {
+  return roleRefusal(actor, action) ?? DATA_RULES[action]?.(actor, context);
+}
+
+export const forbidden = (why: string) => new AppError('INTERLOCK_FORBIDDEN', `Not allowed: ${why}.`);
+
+/** Throws 403 INTERLOCK_FORBIDDEN unless the actor may take the action on this data: the service layer's check. */
+export function authorize(actor: Actor, action: Action, context: ActionContext): void {
   const why = refusal(actor, action, context);
-  if (why) throw new AppError('INTERLOCK_FORBIDDEN', `Not allowed: ${why}.`);
+  if (why) throw forbidden(why);
 }

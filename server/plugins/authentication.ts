@@ -10,7 +10,7 @@ import { audit } from '../audit/audit-log.js';
 import { AppError } from '../errors.js';
 import { systemActor, type Actor } from '../identity/actor.js';
 import { InternalCredentials } from '../identity/internal-credentials.js';
-import { authorize, PUBLIC, refusal, routeRule, type RouteRule } from '../identity/permissions.js';
+import { forbidden, PUBLIC, roleRefusal, routeRule, type RouteRule } from '../identity/permissions.js';
 import { sameSecret } from '../identity/secrets.js';
 import { resolveSession, SESSION_COOKIE, type NewSession } from '../identity/sessions.js';
 import type { IdentitySettings } from '../identity/settings.js';
@@ -134,14 +134,15 @@ export async function registerAuthentication(app: FastifyInstance, settings: Ide
         throw new AppError('INTERLOCK_CSRF', `This request changes something and needs the session's CSRF token in the ${CSRF_HEADER} header (GET /api/auth/session gives it).`);
       }
     }
-    authorize(request.actor, rule.action);
+    const why = roleRefusal(request.actor, rule.action);
+    if (why) throw forbidden(why);
   });
 
   app.addHook('preHandler', async (request) => {
     const writes = request.routeOptions.config.permission?.writes;
     if (!writes || !request.actor || !writes.when(request.body)) return;
-    const why = refusal(request.actor, writes.action);
-    if (why) throw new AppError('INTERLOCK_FORBIDDEN', `Not allowed (${writes.what}): ${why}.`);
+    const why = roleRefusal(request.actor, writes.action);
+    if (why) throw forbidden(`${writes.what} is refused: ${why}`);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
