@@ -24,7 +24,7 @@ async function checkKept(db: DbClient, kept: ChainCursor): Promise<KeptHeadCheck
   const message = !stored
     ? `entry ${kept.seq}, named by the kept head, is not in the log`
     : ok ? `entry ${kept.seq} still has the kept hash` : `entry ${kept.seq} has another hash than the kept head: the log was rewritten up to it`;
-  return { ...kept, ok, message };
+  return { seq: kept.seq, hash: kept.hash, ok, message };
 }
 
 export async function verifyChain(db: DbClient, kept?: ChainCursor): Promise<VerifyReport> {
