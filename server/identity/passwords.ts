@@ -2,13 +2,10 @@
 // that asks for length rather than character classes, and generated passwords for new accounts.
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 
 // algorithm 2 is Argon2id (a const enum in the typings, which this build cannot import).
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN = 12;
-export const Password = z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(256, 'must be at most 256 characters');
 
 export const hashPassword = (password: string): Promise<string> => hash(password, OPTIONS);
 

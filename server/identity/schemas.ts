@@ -1,7 +1,10 @@
 // The identity API's shapes, shared by the routes, the users CLI and the explorer's sign-in page.
 import { z } from 'zod';
-import { Password } from './passwords.js';
 import { AppRoleSchema } from './roles.js';
+
+export const PASSWORD_MIN = 12;
+/** A policy of length, not character classes; the hash is Argon2id (passwords.ts). */
+export const Password = z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(256, 'must be at most 256 characters');
 
 export const Username = z.string().min(2).max(64)
   .regex(/^[a-z0-9][a-z0-9._@-]*$/, 'must be lower-case letters, digits and . _ @ -, starting with a letter or digit');

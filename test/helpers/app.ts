@@ -27,7 +27,8 @@ export function anonymous(app: FastifyInstance, options: InjectOptions): Promise
   return uninjected.get(app)!(options);
 }
 
-function actAsAdminByDefault(app: FastifyInstance): void {
+/** Makes the app's inject act as an admin unless the request names its own credentials. */
+export function actAsAdminByDefault(app: FastifyInstance): void {
   const inject = app.inject.bind(app) as (options: InjectOptions) => Promise<LightMyRequestResponse>;
   const admin = as(app, ['admin'], TEST_ADMIN);
   uninjected.set(app, inject);
