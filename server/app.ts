@@ -42,6 +42,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: REQUEST_BODY_LIMIT,
     // Ids are up to 128 characters; the router's default of 100 answered 414 for valid ones.
     routerOptions: { maxParamLength: 256 },
+    // The onReady integrity check plans its queries on a cold Neo4j at first start; on a busy
+    // 2-core machine that took more than Fastify's default 10 s.
+    pluginTimeout: 60_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -52,6 +52,19 @@ describe('the permission table', () => {
     expect(outcomes).toEqual(expected);
   });
 
+  it('declares 401, 403 and the two ways to authenticate for every protected route in the OpenAPI document, and neither for health', async () => {
+    const doc = (await anonymous(ctx.app, { method: 'GET', url: '/openapi.json' })).json();
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(['bearerToken', 'sessionCookie']);
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown }>>)
+      .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, op })));
+    const isProtected = (route: string) => ROUTES[route] !== undefined && ROUTES[route]!.action !== PUBLIC;
+    const protectedOps = operations.filter((o) => isProtected(o.route));
+    expect(protectedOps.length).toBe(Object.values(ROUTES).filter((r) => r.action !== PUBLIC).length);
+    expect(protectedOps.filter(({ op }) => !('401' in op.responses && '403' in op.responses && op.security)).map((o) => o.route)).toEqual([]);
+    const health = operations.find((o) => o.route === 'GET /api/health')!.op;
+    expect(['401' in health.responses, health.security]).toEqual([false, undefined]);
+  });
+
   it('writes an audit entry for every refusal, naming the caller, the route and the code', async () => {
     await anonymous(ctx.app, { method: 'GET', url: '/api/zones' });
     await ctx.app.inject({ method: 'POST', url: '/api/import', payload: {}, headers: as(ctx.app, ['viewer'], 'vera') });
