@@ -15,13 +15,14 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 describe('schema', () => {
-  it('can be applied twice without error and creates a constraint per label', async () => {
+  it('can be applied twice without error and creates a constraint per site label, and those of Interlock\'s own data', async () => {
     await applySchema(db);
     await applySchema(db);
     const res = await db.driver.executeQuery('SHOW CONSTRAINTS YIELD labelsOrTypes RETURN labelsOrTypes[0] AS label ORDER BY label', {}, { database: db.database });
     expect(res.records.map((r) => r.get('label'))).toEqual([
-      'Asset', 'Conduit', 'Control', 'Evidence', 'FirewallRule', 'Flow', 'Framework', 'Procedure', 'Requirement', 'Revision', 'RevisionHead',
-      'Risk', 'Role', 'SIF', 'Site', 'SiteEntity', 'Zone',
+      'ApiToken', 'ApiToken', 'AppSession', 'AppUser', 'AppUser', 'AppUser', 'Asset', 'AuditEntry', 'AuditHead',
+      'Conduit', 'Control', 'Evidence', 'FirewallRule', 'Flow', 'Framework', 'Procedure', 'Requirement', 'Revision', 'RevisionHead',
+      'Risk', 'Role', 'SIF', 'SignInThrottle', 'Site', 'SiteEntity', 'Zone',
     ]);
   });
 });

@@ -45,7 +45,7 @@ describe('POST /api/graph/locate', () => {
     const op = doc.paths['/api/graph/locate'].post;
     expect(op.summary).toBe('The zone each of a list of assets sits in');
     expect(op.requestBody.content['application/json'].schema.properties.ids).toMatchObject({ type: 'array', minItems: 1, maxItems: 2000 });
-    expect(Object.keys(op.responses)).toEqual(['200', '400']);
+    expect(Object.keys(op.responses)).toEqual(['200', '400', '401', '403']);
   });
 
   it('finds each id by an index seek, not a label scan', async () => {

@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import type { DbClient, Row } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { endSessions, storedUser } from './accounts.js';
-import type { Actor } from './actor.js';
+import { RESERVED_USERNAMES, type Actor } from './actor.js';
 import type { AppRole } from './roles.js';
 import { createSession, sessionActor, type NewSession } from './sessions.js';
 import type { IdentitySettings, OidcSettings } from './settings.js';
@@ -81,6 +81,8 @@ export async function oidcSignIn(db: DbClient, settings: IdentitySettings, claim
     return new OidcRefusal(reason);
   };
   if (roles.length === 0) throw await refuse('no-role');
+  // Nobody signs in as Interlock itself, or as the name of an unknown caller.
+  if (RESERVED_USERNAMES.has(username)) throw await refuse('username-taken');
   const now = new Date().toISOString();
   const displayName = String(claims.name ?? username);
   const outcome = await db.writeTx(async (tx) => {

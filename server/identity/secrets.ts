@@ -13,6 +13,17 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
+const SECRET_PARAMETERS = new Set(['code', 'state', 'token', 'access_token', 'id_token', 'session_state']);
+
+/** A URL fit for a log line: the values of query parameters that carry secrets (an OIDC callback's code) left out. */
+export function loggableUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const query = new URLSearchParams(url.slice(at + 1));
+  for (const key of [...query.keys()]) if (SECRET_PARAMETERS.has(key.toLowerCase())) query.set(key, '…');
+  return `${url.slice(0, at)}?${query}`;
+}
+
 /**
  * The CSRF token of a session, derived from its secret id: only the holder of the http-only cookie
  * can be told it (GET /api/auth/session, same origin), and nothing more needs storing.

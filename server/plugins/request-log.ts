@@ -3,6 +3,7 @@
 // their JSON lines buried the start-up status lines a person reads.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { loggableUrl } from '../identity/secrets.js';
 
 /** A per-process secret the warm-up sends, so no client can switch its own logging off. */
 export const QUIET_HEADER = 'x-interlock-warm-up';
@@ -11,6 +12,6 @@ export const QUIET_TOKEN = randomBytes(16).toString('hex');
 export function registerRequestLog(app: FastifyInstance): void {
   app.addHook('onResponse', async (request, reply) => {
     if (request.headers[QUIET_HEADER] === QUIET_TOKEN) return;
-    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    request.log.info({ method: request.method, url: loggableUrl(request.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 }
