@@ -27,7 +27,7 @@ export class OidcClient {
       this.settings.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined)
       .catch((error: Error) => {
         this.configuration = undefined;
-        throw new AppError('INTERLOCK_DATABASE_UNAVAILABLE', `The identity provider cannot be reached: ${error.message}`);
+        throw new AppError('INTERLOCK_PROVIDER_UNAVAILABLE', `The identity provider cannot be reached: ${error.message}`);
       });
     return this.configuration;
   }
