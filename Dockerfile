@@ -11,6 +11,8 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build:client
 
+# All interfaces of the container's own network namespace, so a published port reaches the app;
+# docker-compose.yml publishes it on the host's loopback only.
 ENV HOST=0.0.0.0 \
     PORT=3000
 EXPOSE 3000

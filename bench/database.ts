@@ -22,6 +22,7 @@ export async function openBenchDatabase(largestEstate: number): Promise<BenchDat
   let dataDir: string | undefined;
   let settings: BenchDatabase['settings'];
   let uri = config.NEO4J_URI;
+  let credentials = { user: config.NEO4J_USER, password: config.NEO4J_PASSWORD };
   if (uri) {
     settings = { server: uri, note: 'external server (NEO4J_URI): its own memory settings apply' };
   } else {
@@ -29,9 +30,10 @@ export async function openBenchDatabase(largestEstate: number): Promise<BenchDat
     dataDir = mkdtempSync(join(tmpdir(), 'interlock-bench-neo4j-'));
     embedded = await startEmbeddedNeo4j({ dataDir, ...memory, log });
     uri = embedded.uri;
+    credentials = embedded;
     settings = { server: 'embedded Neo4j 5.26 Community', heapMb: memory.heapMb, pageCacheMb: memory.pageCacheMb, gc: 'G1' };
   }
-  const db = new DbClient({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  const db = new DbClient({ uri, user: credentials.user, password: credentials.password, database: config.NEO4J_DATABASE });
   await applySchema(db);
   return {
     client: db,

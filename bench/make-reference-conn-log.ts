@@ -8,8 +8,12 @@ import { connTsvHeader, connTsvLine, type Conn } from '../server/importers/zeek/
 
 const START = Date.UTC(2026, 10, 24, 6, 0, 0) / 1000;
 const HOUR = 3600;
+// Its own generator, not createRng: the committed fixture is this exact sequence.
 let seed = 20261124;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 
 type Proto = Conn['proto'];
 interface Pattern { src: string; dst: string; proto: Proto; dport: number; service?: string; times: number; state?: string; bytes?: [number, number] }

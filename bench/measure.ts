@@ -1,12 +1,8 @@
 // Runs one estate's change mix three ways and times each: Interlock through its HTTP API (with
 // the time Neo4j reports for the same requests), the in-process reference (b) and the naive
 // Cypher reference (a). Every answer is kept for the agreement check.
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../server/app.js';
 import type { DbClient } from '../server/db/client.js';
 import { createRng } from '../server/generate/random.js';
-import { createUser, findUser } from '../server/identity/accounts.js';
-import { issueToken } from '../server/identity/tokens.js';
 import { ImpactRequest, type ImpactResponse } from '../server/impact/change-schema.js';
 import { referenceFindings } from '../server/oracle/oracle-findings.js';
 import type { EstateIndex } from '../server/oracle/estate-index.js';
@@ -15,6 +11,7 @@ import type { BenchChange } from './change-mix.js';
 import { engineComparables } from './compare.js';
 import { naiveFindings } from './naive-cypher.js';
 import { counter, log } from './progress.js';
+import { benchCredentials, serve } from './serve.js';
 
 export interface ChangeRun {
   kind: string;
@@ -30,17 +27,8 @@ export interface ChangeRun {
 
 export interface MeasureOptions { warmups: number; repeats: number; floorRepeats: number; seed: number }
 
-/** The benchmark calls the API as a pipeline would: with an API token of an engineer account. */
-async function benchToken(db: DbClient): Promise<string> {
-  const actor = { username: 'bench' };
-  if (!(await findUser(db, 'bench'))) await createUser(db, actor, { username: 'bench', roles: ['engineer'] });
-  return (await issueToken(db, actor, 'bench', 'benchmark run', 1)).token;
-}
-
-let token = '';
-
 async function post(base: string, body: unknown): Promise<ImpactResponse> {
-  const res = await fetch(`${base}/api/impact`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/api/impact`, { method: 'POST', headers: { 'content-type': 'application/json', ...benchCredentials() }, body: JSON.stringify(body) });
   const json = await res.json();
   if (res.status !== 200) throw new Error(`POST /api/impact answered ${res.status}: ${JSON.stringify(json).slice(0, 500)} for ${JSON.stringify(body)}`);
   return json as ImpactResponse;
@@ -61,11 +49,8 @@ async function timeIt<T>(db: DbClient, work: () => Promise<T>): Promise<{ value:
 
 export async function measureMix(db: DbClient, ix: EstateIndex, mix: BenchChange[], options: MeasureOptions): Promise<ChangeRun[]> {
   const runs: ChangeRun[] = mix.map((c) => ({ kind: c.kind, findings: 0, api: [], neo4j: [], floor: [], naive: NaN, naiveNeo4j: NaN, answers: { engine: [], floor: [], naive: [] } }));
-  const app: FastifyInstance = await buildApp({ db, clientDir: '/nonexistent', logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  token = await benchToken(db);
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const served = await serve(db);
+  const base = served.base;
   try {
     log(`  API: ${options.warmups} warm-up passes over ${mix.length} changes (plans compile, the JIT warms; first answers kept)`);
     for (let w = 0; w < options.warmups; w++) {
@@ -89,7 +74,7 @@ export async function measureMix(db: DbClient, ix: EstateIndex, mix: BenchChange
       }
     }
   } finally {
-    await app.close();
+    await served.close();
   }
 
   log(`  in-process reference (b): ${options.floorRepeats} runs per change`);

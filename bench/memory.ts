@@ -15,5 +15,9 @@ export function sampleMemory(everyMs = 100): { peak: () => MemoryPeak; stop: () 
   sample();
   const timer = setInterval(sample, everyMs);
   timer.unref();
-  return { peak: () => (sample(), { rssMb: Math.round(peak.rssMb), heapUsedMb: Math.round(peak.heapUsedMb) }), stop: () => clearInterval(timer) };
+  const peakNow = () => {
+    sample();
+    return { rssMb: Math.round(peak.rssMb), heapUsedMb: Math.round(peak.heapUsedMb) };
+  };
+  return { peak: peakNow, stop: () => clearInterval(timer) };
 }

@@ -6,6 +6,8 @@ import { validateSite } from '../server/model/validate-site.js';
 import { EstateIndex } from '../server/oracle/estate-index.js';
 import { importSite } from '../server/site/import-site.js';
 import { buildMix, KINDS } from './change-mix.js';
+import { measureConcurrentEdits, type ConcurrencyResult } from './concurrent-edits.js';
+import { measureEdits, type EditResults } from './edits.js';
 import { compareChange, type Disagreement } from './compare.js';
 import { measureMix, type ChangeRun } from './measure.js';
 import { log } from './progress.js';
@@ -33,6 +35,8 @@ export interface SizeResult {
   kinds: KindResult[];
   all: Omit<KindResult, 'kind'>;
   agreement: { changes: number; withFloor: number; withNaive: number; allThree: number; disagreements: Disagreement[] };
+  edits: EditResults;
+  concurrency: ConcurrencyResult;
 }
 
 export interface SizeOptions { assets: number; seed: number; perKind: number; repeats: number; floorRepeats: number }
@@ -85,6 +89,12 @@ export async function runSize(db: DbClient, o: SizeOptions): Promise<SizeResult>
   const bad = (against: string) => new Set(disagreements.filter((d) => d.against === against).map((d) => d.change)).size;
   log(`  agreement: ${runs.length - bad('floor')}/${runs.length} with (b), ${runs.length - bad('naive')}/${runs.length} with (a)`);
 
+  // The whole-site rewrite takes tens of seconds at 100,000 assets: one sample there.
+  const edits = await measureEdits(db, checked.site, { perKind: 40, wholeSite: o.assets >= 100_000 ? 1 : 3, seed: o.seed });
+  log(`  edits: p50 ${edits.all.p50.toFixed(1)} ms, p95 ${edits.all.p95.toFixed(1)} ms; whole-site rewrite p50 ${(edits.wholeSite.p50 / 1000).toFixed(1)} s (${edits.ratio.toFixed(0)}×)`);
+  const concurrency = await measureConcurrentEdits(db, checked.site.zones.map((z) => z.id));
+  log(`  concurrent edits: ${concurrency.applied} applied + ${concurrency.refused} refused (412) of ${concurrency.sent}, ${concurrency.lost} lost, in ${concurrency.seconds.toFixed(1)} s`);
+
   const { kind: _all, ...all } = kindResult('all', runs);
   return {
     assets: o.assets, seed: o.seed,
@@ -98,5 +108,7 @@ export async function runSize(db: DbClient, o: SizeOptions): Promise<SizeResult>
       changes: runs.length, withFloor: runs.length - bad('floor'), withNaive: runs.length - bad('naive'),
       allThree: runs.length - new Set(disagreements.map((d) => d.change)).size, disagreements: disagreements.slice(0, 20),
     },
+    edits,
+    concurrency,
   };
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { Command } from 'commander';
 import { connTsvFooter, connTsvHeader, connTsvLine } from '../server/importers/zeek/conn-log-format.js';
+import { createRng } from '../server/generate/random.js';
 import { readConnLog } from '../server/importers/zeek/read-conn-log.js';
 import { sampleMemory } from './memory.js';
 import { log } from './progress.js';
@@ -22,8 +23,8 @@ const PORTS: Array<[number, 'tcp' | 'udp', string, string]> = [
 async function writeLog(path: string, lines: number): Promise<void> {
   const out = createWriteStream(path);
   let buffer = connTsvHeader(START);
-  let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rng = createRng(7);
+  const random = () => rng.next();
   for (let i = 0; i < lines; i++) {
     const [dport, proto, service, state] = PORTS[Math.floor(random() * PORTS.length)]!;
     const src = `10.20.${Math.floor(random() * 4)}.${1 + Math.floor(random() * 100)}`;

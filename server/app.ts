@@ -8,8 +8,9 @@ import { parse as parseYaml } from 'yaml';
 import type { DbClient } from './db/client.js';
 import { DEFAULT_IDENTITY, type IdentitySettings } from './identity/settings.js';
 import { registerAuthentication } from './plugins/authentication.js';
+import { registerEdge, type EdgeOptions } from './plugins/edge.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
-import { registerRequestLog } from './plugins/request-log.js';
+import { registerRequestLog, requestLogController } from './plugins/request-log.js';
 import { IntegrityMonitor } from './site/integrity.js';
 import { registerSwagger } from './plugins/swagger.js';
 import { registerRoutes } from './routes/index.js';
@@ -28,6 +29,8 @@ export interface AppOptions {
   clientDir?: string;
   /** Sessions, tokens, lockout and OIDC (from the environment in main.ts; defaults otherwise). */
   identity?: Partial<IdentitySettings>;
+  /** Host allow-list, rate limit and load shedding (plugins/edge.ts); all on by default. */
+  edge?: EdgeOptions;
 }
 
 export const REQUEST_BODY_LIMIT = 1024 * 1024;
@@ -37,13 +40,13 @@ export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client/', impor
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: true,
+    logController: requestLogController(),
     // Every route but a site import takes at most 1 MB (routes/site.ts raises its own limit).
     bodyLimit: REQUEST_BODY_LIMIT,
     // Ids are up to 128 characters; the router's default of 100 answered 414 for valid ones.
     routerOptions: { maxParamLength: 256 },
-    // The onReady integrity check plans its queries on a cold Neo4j at first start; on a busy
-    // 2-core machine that took more than Fastify's default 10 s.
+    // The integrity check at ready plans its queries on a cold JVM: on a busy machine that took
+    // more than Fastify's default 10 s.
     pluginTimeout: 60_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -64,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  await registerEdge(app, options.edge);
   registerRequestLog(app);
   registerErrorHandler(app);
   // Before swagger and the routes: its onRoute hook refuses routes without a permission rule.

@@ -1,6 +1,8 @@
 // Configuration from the environment, validated once at start: a typo in PORT or a malformed
-// NEO4J_URI stops the process with a message naming the variable, not a stack trace later.
+// NEO4J_URI stops the process with a message naming the variable, not a stack trace later. The
+// messages never quote a value: NEO4J_URI and NEO4J_PASSWORD may hold a secret.
 import { z } from 'zod';
+import { splitUriCredentials } from './db/uri-credentials.js';
 import { AppRoleSchema } from './identity/roles.js';
 
 const bounded = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
@@ -25,11 +27,17 @@ const Env = z.object({
     .string()
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI')
     .optional(),
-  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_USER: z.string().min(1).optional(),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  INTERLOCK_PUBLIC_HOSTS: z.string().default('')
+    .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/, 'must be host names, each name or name:port, separated by commas'))),
+  INTERLOCK_RATE_LIMIT_SCALE: z.coerce.number().min(0).max(1000).default(1),
+  INTERLOCK_SHED_EVENT_LOOP_MS: z.coerce.number().int().min(0).default(1000),
+  INTERLOCK_SHED_HEAP_PERCENT: z.coerce.number().min(10).max(100).default(85),
   INTERLOCK_DATA_DIR: z.string().min(1).default('.data/neo4j'),
   INTERLOCK_NEO4J_HEAP_MB: z.coerce.number().int().min(256).default(2048),
   INTERLOCK_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(64).default(512),
@@ -52,7 +60,21 @@ const Env = z.object({
   INTERLOCK_OIDC_ROLE_MAP: RoleMap.default([]),
   INTERLOCK_OIDC_NAME: z.string().min(1).max(60).default('single sign-on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+}).transform(credentialsOutOfUri);
+
+/**
+ * neo4j://user:secret@host works, but the secret leaves the URI, which is printed in messages:
+ * it becomes NEO4J_USER / NEO4J_PASSWORD, unless those were set on their own.
+ */
+function credentialsOutOfUri<T extends { NEO4J_URI?: string; NEO4J_USER?: string; NEO4J_PASSWORD?: string }>(env: T) {
+  const fromUri = env.NEO4J_URI ? splitUriCredentials(env.NEO4J_URI) : undefined;
+  return {
+    ...env,
+    NEO4J_URI: fromUri?.uri,
+    NEO4J_USER: env.NEO4J_USER ?? fromUri?.user ?? 'neo4j',
+    NEO4J_PASSWORD: env.NEO4J_PASSWORD ?? fromUri?.password,
+  };
+}
 
 export type Config = z.infer<typeof Env>;
 

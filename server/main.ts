@@ -1,9 +1,7 @@
-// Starts Interlock: the database (embedded unless NEO4J_URI is set), the reference plant when the
-// graph is empty, and the HTTP server; closes all three gracefully on SIGINT/SIGTERM.
+// Starts Interlock: the database (embedded and supervised unless NEO4J_URI is set), the reference
+// plant when the graph is empty, and the HTTP server; closes all three gracefully on
+// SIGINT/SIGTERM, and stops (exit code 1) when the embedded Neo4j keeps dying.
 import closeWithGrace from 'close-with-grace';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { buildApp } from './app.js';
 import { announceServer, runningServer } from './cli/running-server.js';
 import { loadConfig } from './config.js';
@@ -11,12 +9,13 @@ import { openDatabase } from './db/open.js';
 import { SYSTEM_NAME } from './identity/actor.js';
 import { ensureFirstAdmin } from './identity/first-admin.js';
 import { identitySettings } from './identity/settings.js';
+import { edgeOptions } from './plugins/edge.js';
 import { logLine as log } from './log-line.js';
 import { count } from './plural.js';
 import { hasSite, importSite } from './site/import-site.js';
+import { referencePlant } from './site/reference-plant.js';
 import { warmUp } from './warm-up.js';
 
-export const REFERENCE_PLANT = fileURLToPath(new URL('../fixtures/reference-plant.yaml', import.meta.url));
 /** The invariants are checked again this often while the server runs (and after every import). */
 const INTEGRITY_EVERY_MS = 10 * 60_000;
 
@@ -24,31 +23,44 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const other = config.NEO4J_URI ? undefined : runningServer(config.INTERLOCK_DATA_DIR);
   if (other) throw new Error(`Interlock is already running on ${other.url} (pid ${other.pid}) with the data in ${config.INTERLOCK_DATA_DIR}.`);
-  const database = await openDatabase(config, log);
+  let gaveUp: Error | undefined;
+  let closer: { close(): void } | undefined;
+  const database = await openDatabase(config, log, {
+    onGiveUp: (error) => {
+      gaveUp = error;
+      closer?.close();
+    },
+  });
   // Never open to whoever reaches the port: a fresh database gets its admin before the server listens.
   await ensureFirstAdmin(database.client, { password: config.INTERLOCK_ADMIN_PASSWORD, file: config.INTERLOCK_ADMIN_PASSWORD_FILE, say: log });
 
   if (config.INTERLOCK_LOAD_FIXTURE === 'auto' && !(await hasSite(database.client))) {
-    log('The graph is empty: loading the reference plant (fixtures/reference-plant.yaml)…');
-    const result = await importSite(database.client, parseYaml(readFileSync(REFERENCE_PLANT, 'utf8')), 'replace', {
+    log('The graph is empty: loading the reference plant (fixtures/reference-plant.yaml, catalogues/, fixtures/governance/)…');
+    const result = await importSite(database.client, referencePlant(), 'replace', {
       actor: SYSTEM_NAME,
       onProgress: (p) => p.done === p.total && log(`  ${p.step}: ${p.total}`),
     });
     log(`Loaded the reference plant: ${count(result.nodes, 'node')}, ${count(result.relationships, 'relationship')}.`);
   }
 
-  const app = await buildApp({ db: database.client, logger: { level: config.LOG_LEVEL }, identity: identitySettings(config) });
+  const app = await buildApp({ db: database.client, logger: { level: config.LOG_LEVEL }, edge: edgeOptions(config), identity: identitySettings(config) });
   app.server.requestTimeout = 120_000;
   app.server.keepAliveTimeout = 10_000;
   let forget = () => {};
 
-  closeWithGrace({ delay: 20_000 }, async ({ err, signal }) => {
+  // close-with-grace ends with exit code 1 when the callback throws; its logger says why.
+  const logger = { error: (e: unknown) => log(`Interlock stopped: ${e instanceof Error ? e.message : String(e)}`) };
+  closer = closeWithGrace({ delay: 20_000, logger }, async ({ err, signal }) => {
+    // Supervision first: the JVM stopping now is meant, not a crash to restart.
+    database.embedded?.unsupervise();
     if (err) app.log.error({ err }, 'closing after an error');
-    else app.log.info({ signal }, 'closing');
+    else app.log.info({ signal: signal ?? 'embedded Neo4j gave up' }, 'closing');
     forget();
     await app.close();
     await database.close();
+    if (gaveUp) throw gaveUp;
   });
+  if (gaveUp) closer.close();
 
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   if (!config.NEO4J_URI) forget = announceServer(config.INTERLOCK_DATA_DIR, address);

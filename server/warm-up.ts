@@ -35,9 +35,12 @@ function sampleChanges(s: Samples): Array<[string, unknown]> {
 export async function warmUp(app: FastifyInstance, db: DbClient, onRequest: (r: WarmUpRequest) => void = () => {}): Promise<WarmUpReport> {
   const started = performance.now();
   const requests: WarmUpRequest[] = [];
+  // Addressed as a loopback client would, so the Host allow-list (plugins/host-allow-list.ts) lets it in.
+  const address = app.server.address();
+  const host = address && typeof address === 'object' ? { host: `127.0.0.1:${address.port}` } : {};
   const ask = async (what: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {
     const t = performance.now();
-    const res = await app.inject({ method, url, headers: { [QUIET_HEADER]: QUIET_TOKEN, ...app.identity.systemHeaders() }, ...(payload ? { payload: payload as object } : {}) });
+    const res = await app.inject({ method, url, headers: { [QUIET_HEADER]: QUIET_TOKEN, ...host, ...app.identity.systemHeaders() }, ...(payload ? { payload: payload as object } : {}) });
     const done = { what, status: res.statusCode, ms: Math.round(performance.now() - t) };
     requests.push(done);
     onRequest(done);

@@ -317,13 +317,13 @@ describe('every collection', () => {
     }
   });
 
-  it('answers 400 when the body id differs from the URL id', async () => {
+  it('answers 422 when the body id differs from the URL id (a rule between two fields the schema cannot state)', async () => {
     for (const path of paths) {
       const id = existing[path].id;
       expect(await rejected('PUT', `/api/${path}/${id}`, { ...existing[path], id: 'other' }), path).toEqual({
-        status: 400,
+        status: 422,
         body: {
-          statusCode: 400, code: 'INTERLOCK_BAD_REQUEST', message: `body.id "other" differs from the id in the URL "${id}".`,
+          statusCode: 422, code: 'INTERLOCK_UNPROCESSABLE', message: `body.id "other" differs from the id in the URL "${id}".`,
           errors: [err('body.id', `must equal the id in the URL ("${id}")`)],
         },
       });

@@ -1,5 +1,6 @@
 // The synthetic estate generator: reproducible, valid, and shaped like a real converged estate
 // (the proportions and patterns the impact findings need). Pure: no database.
+import { shippedCatalogues } from '../server/site/reference-plant.js';
 import { describe, expect, it } from 'vitest';
 import { generateEstate } from '../server/generate/estate.js';
 import { flowAllowed, matchContext, shadowedRules } from '../server/generate/rule-match.js';
@@ -143,9 +144,10 @@ describe('generateEstate: proportions and patterns', () => {
     expect([...byModel.values()].some((m) => m.sites.size > 1 && m.versions.size > 1)).toBe(true);
   });
 
-  it('has a governance layer over four frameworks with IT, OT and JOINT risks', () => {
-    expect(estate.frameworks.map((f) => f.id)).toEqual(['iso27001', 'iec62443-3-3', 'ncsc-caf', 'iec61511']);
-    expect(estate.requirements.length).toBeGreaterThanOrEqual(35);
+  it('has a governance layer over the shipped catalogues with IT, OT and JOINT risks', () => {
+    expect(estate.frameworks.map((f) => f.id).sort()).toEqual(['fw-iec61511', 'fw-iec62443-3-2', 'fw-iec62443-3-3', 'fw-iso27001', 'fw-ncsc-caf']);
+    expect(estate.requirements).toEqual(shippedCatalogues().requirements);
+    expect(estate.mappings.length).toBeGreaterThan(0);
     expect(estate.controls.length).toBeGreaterThanOrEqual(25);
     expect(new Set(estate.risks.map((r) => r.register))).toEqual(new Set(['IT', 'OT', 'JOINT']));
     expect(estate.evidence.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../server/db/embedded-neo4j.js';
 import { DbClient } from '../server/db/client.js';
+import { UNTHROTTLED } from './helpers/app.js';
 
 // The route pings with a 2 s timeout; the bound is generous so a slow CI machine does not flake,
 // while a health check that hangs on a dead connection still fails.
@@ -21,8 +22,8 @@ let app: FastifyInstance;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'interlock-health-neo4j-'));
   neo4j = await startEmbeddedNeo4j({ dataDir, heapMb: 512, pageCacheMb: 64, log: () => {} });
-  db = new DbClient({ uri: neo4j.uri, database: 'neo4j' });
-  app = await buildApp({ db, clientDir: '/nonexistent' });
+  db = new DbClient({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: 'neo4j' });
+  app = await buildApp({ db, clientDir: '/nonexistent', edge: UNTHROTTLED });
   await app.ready();
 });
 
@@ -36,7 +37,7 @@ afterAll(async () => {
 const health = async () => {
   const started = performance.now();
   const res = await app.inject({ method: 'GET', url: '/api/health' });
-  return { status: res.statusCode, body: res.json(), ms: performance.now() - started };
+  return { status: res.statusCode, body: res.json(), retryAfter: res.headers['retry-after'], ms: performance.now() - started };
 };
 
 describe('GET /api/health', () => {
@@ -47,6 +48,7 @@ describe('GET /api/health', () => {
     await neo4j.stop();
     const down = await health();
     expect({ status: down.status, body: down.body }).toEqual({ status: 503, body: { status: 'unavailable', neo4j: 'down' } });
+    expect(down.retryAfter).toBe('5');
     expect(down.ms).toBeLessThan(ANSWER_WITHIN_MS);
 
     // Asked again (the pool now holds only dead connections), it still answers promptly.

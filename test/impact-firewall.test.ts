@@ -194,12 +194,12 @@ describe('firewall what-if: bad input', () => {
     });
   });
 
-  it('refuses a rule added twice or changed twice, in one change or across a set (400)', async () => {
+  it('refuses a rule added twice or changed twice, in one change or across a set (422: a rule the schema cannot state)', async () => {
     const rule = { id: 'r-new', seq: 1, action: 'allow', protocol: 'tcp', src: 'any', dst: 'any', ports: 22 };
     const twice = await ctx.app.inject({ method: 'POST', url: '/api/impact', payload: { change: {
       kind: 'firewall', conduit: 'c-ops-ctl', add: [rule, { ...rule, seq: 2 }], modify: [{ id: 'r-ops-opc', seq: 5 }, { id: 'r-ops-opc', action: 'deny' }],
     } } });
-    expect(twice.statusCode).toBe(400);
+    expect(twice.statusCode).toBe(422);
     expect(twice.json().errors).toEqual([
       { path: 'body.change.add.1.id', message: 'proposed rule id "r-new" is used twice in this change' },
       { path: 'body.change.modify.1.id', message: 'rule "r-ops-opc" is modified twice in this change; give all its new fields in one modification' },
@@ -208,7 +208,7 @@ describe('firewall what-if: bad input', () => {
       { kind: 'firewall', conduit: 'c-ops-ctl', modify: [{ id: 'r-ops-opc', seq: 5 }] },
       { kind: 'firewall', conduit: 'c-ops-ctl', remove: ['r-ops-opc'] },
     ] } });
-    expect(acrossSet.statusCode).toBe(400);
+    expect(acrossSet.statusCode).toBe(422);
     expect(acrossSet.json().errors).toEqual([{ path: 'body.changes.1.remove.0', message: 'rule "r-ops-opc" is also changed by changes[0]; put both edits in one change' }]);
   });
 
@@ -219,12 +219,12 @@ describe('firewall what-if: bad input', () => {
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.change.add.0.src', 'body.change.add.0.ports']));
   });
 
-  it('an empty change → 400', async () => {
+  it('an empty change → 422', async () => {
     const empty = await assess({ kind: 'firewall', conduit: 'c-ops-ctl' });
-    expect(empty.status).toBe(400);
+    expect(empty.status).toBe(422);
     expect(empty.body.errors).toEqual([{ path: 'body.change', message: 'a firewall change must add, remove or modify a rule, or set the default action' }]);
     const nothing = await ctx.app.inject({ method: 'POST', url: '/api/impact', payload: {} });
-    expect(nothing.statusCode).toBe(400);
+    expect(nothing.statusCode).toBe(422);
     expect(nothing.json().errors).toEqual([{ path: 'body', message: 'send one change as "change" or a change set as "changes"' }]);
   });
 

@@ -87,14 +87,14 @@ describe('patch what-if: safety paths', () => {
     expect(body.summary.message).toBe('No safety path touched: checked 2 SIFs, 3 safety-required flows and 1 procedure.');
   });
 
-  it('unknown target → 404; a selector that matches nothing → 422; targets and selector together → 400', async () => {
+  it('unknown target → 404; a selector that matches nothing → 422; targets and selector together → 422', async () => {
     const unknown = await patch(['ghost']);
     expect(unknown.status).toBe(404);
     expect(unknown.body.errors).toEqual([{ path: 'change.targets[0]', message: 'asset "ghost" does not exist.' }]);
     const none = await assess({ change: { kind: 'patch', selector: { vendor: 'Nobody' } } });
     expect(none.status).toBe(422);
     const both = await assess({ change: { kind: 'patch', targets: ['pt1'], selector: { vendor: 'Rosemount' } } });
-    expect(both.status).toBe(400);
+    expect(both.status).toBe(422);
     expect(both.body.errors[0].message).toBe('a patch names its targets or a selector, exactly one of the two');
   });
 });
@@ -134,11 +134,11 @@ describe('auth what-if', () => {
     expect(body.findings).toEqual([]);
   });
 
-  it('unknown role → 404; a policy that sets nothing → 400', async () => {
+  it('unknown role → 404; a policy that sets nothing → 422', async () => {
     const unknown = await auth({ appliesTo: { roles: ['role-ghost'] }, lockoutThreshold: 3 });
     expect(unknown.status).toBe(404);
     expect(unknown.body.errors).toEqual([{ path: 'change.appliesTo.roles[0]', message: 'role "role-ghost" does not exist.' }]);
-    expect((await auth({ appliesTo: { roles: ['role-operator'] } })).status).toBe(400);
+    expect((await auth({ appliesTo: { roles: ['role-operator'] } })).status).toBe(422);
   });
 });
 

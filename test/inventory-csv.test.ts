@@ -98,12 +98,12 @@ describe('broken inventories', () => {
     expect(await snapshot(ctx.db)).toEqual(before);
   });
 
-  it('a mapping naming a column the header lacks is a problem at line 1; a mapping without id, ip or name is a 400', async () => {
+  it('a mapping naming a column the header lacks is a problem at line 1; a mapping without id, ip or name is a 422', async () => {
     const { status, body } = await post(fixture('reference-plant-inventory.csv').replace('IP Address', 'Address'));
     expect(status).toBe(422);
     expect(body.errors).toEqual([{ path: 'line 1, column "IP Address"', message: 'the mapping\'s column "IP Address" (for ip) is not in the header ("Tag", "Device Name", "Address", "Vendor", "Model", "Firmware", "Device Type", "Subnet")' }]);
     const bad = await ctx.app.inject({ method: 'POST', url: '/api/inventory', payload: { csv: 'a\n1', mapping: { columns: { vendor: 'a' } } } });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
     expect(bad.json().errors).toEqual([{ path: 'body.mapping.columns', message: 'map at least one of id, ip or name: rows are matched to assets by them' }]);
   });
 });

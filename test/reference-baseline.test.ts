@@ -5,20 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import { baselineCoverage } from '../server/assurance/baseline-coverage.js';
 import { EVIDENCE_CULTURE, type GovernanceT } from '../server/model/governance-schema.js';
-import { validateGovernance } from '../server/model/validate-governance.js';
+import { validateSite } from '../server/model/validate-site.js';
 import { topologyOf } from '../server/oracle/assurance/assurance-site.js';
 import { evaluateAssurance } from '../server/oracle/assurance/evaluate.js';
 import { referenceGovernance } from './helpers/reference-governance.js';
 
-const { baseline, plant, topologyIds, entities, governanceInput } = referenceGovernance();
-const validated = validateGovernance(governanceInput, topologyIds);
-if (!validated.ok) throw new Error(validated.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-const governance: GovernanceT = validated.governance;
+const { baseline, plant, entities, governance: validated, input } = referenceGovernance();
+const governance: GovernanceT = validated;
 const report = evaluateAssurance({ governance, topology: topologyOf(plant) }, baseline.designedForAsOf);
 
 describe('reference baseline', () => {
   it('every id it names exists: requirements in the catalogues, zones, conduits and assets in the reference plant', () => {
-    expect(validated.ok).toBe(true);
+    expect(validateSite(input).ok).toBe(true);
   });
 
   it('has 60–90 controls of all three domains, with the OT extensions as controls of their own', () => {
@@ -76,9 +74,9 @@ describe('reference baseline', () => {
 });
 
 describe('governance validation messages', () => {
-  const broken = () => structuredClone(governanceInput) as { controls: Array<Record<string, unknown>>; evidence: Array<Record<string, unknown>>; risks: Array<Record<string, unknown>> };
-  const messages = (input: unknown) => {
-    const result = validateGovernance(input, topologyIds);
+  const broken = () => structuredClone(input) as { controls: Array<Record<string, unknown>>; evidence: Array<Record<string, unknown>>; risks: Array<Record<string, unknown>> };
+  const messages = (doc: unknown) => {
+    const result = validateSite(doc);
     return result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`);
   };
   it('names each broken reference and misplaced domain', () => {
@@ -92,12 +90,12 @@ describe('governance validation messages', () => {
     g.risks[10]!.id = 'z-sis'; // rk-ot-hart-diagnostics: no control mitigates it
     expect(messages(g)).toEqual([
       'risks[10].id: id "z-sis" is already used by a zone; every id must be unique.',
-      'controls[0].satisfies[0]: requirement "caf-a1" is not assessable (it groups others); satisfy the requirements under it.',
-      'controls[0].appliesTo[0]: asset or zone or conduit "z-nowhere" does not exist.',
-      'controls[0].appliesTo[1]: "rk-ot-triton-ews" is a risk, not an asset or a zone or a conduit.',
+      'controls[0].appliesTo[0]: asset, zone or conduit "z-nowhere" does not exist.',
+      'controls[0].appliesTo[1]: "rk-ot-triton-ews" is a risk, not an asset, zone or conduit.',
+      'controls[0].satisfies[0]: requirement "caf-a1" is not assessed (it groups others); satisfy the requirements under it.',
       'controls[1].assessment.IT: an OT control cannot be assessed for IT.',
       'evidence[0].domains: the evidence covers OT but none of the controls it supports does.',
-      'risks[0].affects[0]: "ctl-backup" is a control, not an asset or a zone.',
+      'risks[0].affects[0]: "ctl-backup" is a control, not an asset or zone.',
     ]);
   });
   it('names shape errors with their field path before any reference is checked', () => {

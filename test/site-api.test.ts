@@ -10,11 +10,11 @@ import { parse as parseYaml, stringify } from 'yaml';
 import type { DbClient } from '../server/db/client.js';
 import { SiteDocument } from '../server/model/site-schema.js';
 import { canonicalSite } from '../server/site/canonical.js';
+import { referencePlant } from '../server/site/reference-plant.js';
 import { build } from './helpers/app.js';
 import { loadSite, snapshot } from './helpers/db.js';
 import { miniSite } from './helpers/mini-site.js';
 
-const REFERENCE_PLANT = join(import.meta.dirname, '..', 'fixtures', 'reference-plant.yaml');
 
 let app: FastifyInstance;
 let db: DbClient;
@@ -36,7 +36,7 @@ const exported = async () => (await app.inject({ method: 'GET', url: '/api/expor
 // + 1 procedure + 1 each of framework, requirement, risk, control, evidence.
 const MINI_COUNTS = {
   zones: 4, conduits: 3, assets: 18, flows: 5, sifs: 2, procedures: 1, roles: 2,
-  frameworks: 1, requirements: 1, controls: 1, evidence: 1, risks: 1, rules: 8,
+  frameworks: 1, requirements: 1, mappings: 0, profiles: 0, controls: 1, evidence: 1, risks: 1, rules: 8,
 };
 // IN_ZONE 18, CONNECTS 6, ENFORCED_BY 3, HAS_RULE 8, FROM/TO 10, VIA 6, ROUTES_THROUGH 1,
 // HAS_ELEMENT 9, SIF DEPENDS_ON 2, ACCESSES 3, procedure links 4, PART_OF 1, AFFECTS 2,
@@ -121,20 +121,22 @@ describe('GET /api/export', () => {
     expect(parseYaml(yaml.body)).toEqual(expectedMini());
   });
 
-  it('round-trips the reference plant losslessly: import → export → import', async () => {
-    const text = readFileSync(REFERENCE_PLANT, 'utf8');
-    const first = await app.inject({ method: 'POST', url: '/api/import', headers: { 'content-type': 'application/yaml' }, payload: text });
+  it('round-trips the reference plant with its catalogues and baseline losslessly: import → export → import', async () => {
+    const plant = referencePlant();
+    const first = await app.inject({ method: 'POST', url: '/api/import', headers: { 'content-type': 'application/yaml' }, payload: stringify(plant) });
     expect(first.statusCode).toBe(200);
     const graphAfterFirst = await snapshot(db);
     const doc = await exported();
-    expect(doc).toEqual(canonicalSite(SiteDocument.parse(parseYaml(text))));
+    const parsed = SiteDocument.parse(plant);
+    expect(doc).toEqual(canonicalSite(parsed));
+    const entities = Object.values(parsed).filter(Array.isArray).reduce((n, list) => n + list.length, 0);
 
     const second = await app.inject({ method: 'POST', url: '/api/import', payload: doc });
     expect(second.statusCode).toBe(200);
     // The same site again changes nothing: no entity written, no new revision.
     expect(second.json()).toEqual({
       ...first.json(), ms: expect.any(Number), nodes: 0, relationships: 0,
-      changed: { created: 0, updated: 0, deleted: 0, unchanged: 305 },
+      changed: { created: 0, updated: 0, deleted: 0, unchanged: entities },
     });
     expect(await exported()).toEqual(doc);
     expect(await snapshot(db)).toEqual(graphAfterFirst);
@@ -177,9 +179,9 @@ describe('CLI: npm run import / npm run export', () => {
   it('rejects an invalid document: exit 1, every error on stderr, graph unchanged', async () => {
     await loadSite(db, miniSite());
     const before = await snapshot(db);
-    const bad = miniSite() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    bad.zones[0].slTarget = 7;
-    bad.flows[4].via = [];
+    const bad = structuredClone(miniSite());
+    bad.zones![0]!.slTarget = 7;
+    bad.flows![4]!.via = [];
     const path = file('bad.json', JSON.stringify(bad));
     const { code, stdout, stderr } = await cli('import', path);
     expect(code).toBe(1);

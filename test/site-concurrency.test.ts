@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../server/db/client.js';
+import { createRng } from '../server/generate/random.js';
 import { build } from './helpers/app.js';
 import { snapshot, wipe } from './helpers/db.js';
 import { miniSite } from './helpers/mini-site.js';
@@ -87,10 +88,7 @@ async function state() {
   return { graph: await snapshot(db, 'site'), revisions, whatIfs };
 }
 
-function rng(seed: number) {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-}
+
 
 describe('concurrent writes', () => {
   it('two writers from the same version: exactly one succeeds, the other gets 412 with the current version', async () => {
@@ -105,7 +103,8 @@ describe('concurrent writes', () => {
   });
 
   it('any mix at the same instant equals the serial replay of its successes in revision order (25 rounds)', async () => {
-    const random = rng(20261127);
+    const rng = createRng(20261127);
+    const random = () => rng.next();
     for (let round = 0; round < 25; round++) {
       const start = await fresh();
       const ops = OPS.map((make, k) => ({ make, k })).filter(() => random() < 0.6).map(({ make, k }) => make(round * 20 + k));

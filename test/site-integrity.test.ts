@@ -1,14 +1,12 @@
 // The graph's invariants: checked on demand, after imports and at start; while one is broken the
 // what-if answers 503 with the reason (never an answer from a broken graph), health says so, and
 // `npm run check` exits 2; a replace import repairs it.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useApp } from './helpers/app.js';
+import { runCliScript } from './helpers/cli.js';
 import { miniSite } from './helpers/mini-site.js';
 
 const ctx = useApp(miniSite);
-const run = promisify(execFile);
 
 /** Damage no API can do: what a bug, a hand edit in Neo4j Browser or a bad restore could leave. */
 async function damage(): Promise<void> {
@@ -51,7 +49,7 @@ describe('integrity', () => {
     expect(refused.json().message).toMatch(/^The graph fails its integrity check \(7 problems at revision \d+, first: c-ctl-sis-b: connects 1 zone end\(s\): z-ctl\), so no answer is given from it\./);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(503);
 
-    const cli = await run('npx', ['tsx', 'server/cli/check.ts'], { env: { ...process.env, NEO4J_URI: inject('neo4jUri') } }).catch((e) => e);
+    const cli = await runCliScript('check', '');
     expect(cli.code).toBe(2);
     expect(cli.stdout).toContain('The graph fails its integrity check');
     expect(cli.stdout).toContain('[rule-ranges] r-esd: source range 1-2');

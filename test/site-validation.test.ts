@@ -8,7 +8,7 @@ import { snapshot } from './helpers/db.js';
 import { miniSite } from './helpers/mini-site.js';
 
 // The document is mutated freely, including into shapes the types forbid.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the document is mutated into shapes the types forbid
 type Doc = Record<string, any>;
 
 function errorsAfter(mutate: (doc: Doc) => void): ValidationError[] {
@@ -102,6 +102,11 @@ describe('document shape (zod)', () => cases([
   {
     name: 'a rule endpoint string that is not an address',
     mutate: (d) => { d.conduits[0].rules[0].src = '10.0.0.300'; },
+    errors: [e('conduits[0].rules[0].src', 'must be "any", an IPv4 address, a CIDR, { asset: <id> } or { zone: <id> }')],
+  },
+  {
+    name: 'a rule endpoint CIDR with host bits set',
+    mutate: (d) => { d.conduits[0].rules[0].src = '10.0.0.1/24'; },
     errors: [e('conduits[0].rules[0].src', 'must be "any", an IPv4 address or a CIDR')],
   },
   {
@@ -329,14 +334,38 @@ describe('governance', () => cases([
     errors: [e('requirements[0].framework', NOT_EXIST('framework', 'nist-csf'))],
   },
   {
-    name: 'a requirement equivalent to itself',
-    mutate: (d) => { d.requirements[0].equivalentTo = ['iso-a8-20']; },
-    errors: [e('requirements[0].equivalentTo', 'a requirement cannot be mapped as equivalent to itself.')],
+    name: 'a mapping of a requirement to itself, and one to an unknown requirement',
+    mutate: (d) => {
+      d.mappings = [
+        { id: 'm-self', from: 'iso-a8-20', to: 'iso-a8-20', relationship: 'equal', strength: 10, rationale: 'same', basis: 'interlock-judgement' },
+        { id: 'm-ghost', from: 'iso-a8-20', to: 'iec-sr-5-1', relationship: 'intersect', strength: 5, rationale: 'related', basis: 'interlock-judgement' },
+      ];
+    },
+    errors: [e('mappings[0].to', 'a requirement cannot be mapped to itself.'), e('mappings[1].to', NOT_EXIST('requirement', 'iec-sr-5-1'))],
   },
   {
-    name: 'a requirement equivalent to an unknown one',
-    mutate: (d) => { d.requirements[0].equivalentTo = ['iec-sr-5-1']; },
-    errors: [e('requirements[0].equivalentTo[0]', NOT_EXIST('requirement', 'iec-sr-5-1'))],
+    name: 'a parent in another framework, and a control satisfying a requirement that only groups others',
+    mutate: (d) => {
+      d.frameworks.push({ ...d.frameworks[0], id: 'caf', name: 'CAF' });
+      d.requirements.push({ id: 'caf-b', framework: 'caf', ref: 'B', title: 'Protecting', assessable: false });
+      d.requirements[0].parent = 'caf-b';
+      d.controls[0].satisfies = ['caf-b'];
+    },
+    errors: [
+      e('requirements[0].parent', 'parent "caf-b" belongs to another framework.'),
+      e('controls[0].satisfies[0]', 'requirement "caf-b" is not assessed (it groups others); satisfy the requirements under it.'),
+    ],
+  },
+  {
+    name: 'a profile target outside its framework, and an OT control assessed for IT',
+    mutate: (d) => {
+      d.profiles = [{ id: 'p-1', name: 'Baseline', framework: 'iso27001', description: 'Targets', basis: 'interlock-judgement', targets: { 'iso-a8-20': 'achieved', 'ctl-seg': 'achieved' } }];
+      d.controls[0].domain = 'OT';
+    },
+    errors: [
+      e('profiles[0].targets.ctl-seg', '"ctl-seg" is a control, not a requirement.'),
+      e('controls[0].assessment.IT', 'an OT control cannot be assessed for IT.'),
+    ],
   },
   {
     name: 'a control satisfying, applying to and mitigating unknown entities',
@@ -360,18 +389,23 @@ describe('governance', () => cases([
   },
   {
     name: 'evidence with a bad hash, an impossible date and an unknown control',
-    mutate: (d) => Object.assign(d.evidence[0], { hash: 'A'.repeat(64), collectedOn: '2026-02-30', supports: ['ctl-ghost'] }),
+    mutate: (d) => Object.assign(d.evidence[0], { revisions: [{ sha256: 'A'.repeat(64), collectedOn: '2026-02-30', addedBy: 'x' }], supports: ['ctl-ghost'] }),
     errors: [
-      e('evidence[0].collectedOn', 'must be a real calendar date'),
-      e('evidence[0].hash', 'must be a SHA-256 hex digest (64 lowercase hex characters)'),
+      e('evidence[0].revisions[0].collectedOn', 'must be a real calendar date'),
+      e('evidence[0].revisions[0].sha256', 'must be a SHA-256 hex digest (64 lowercase hex characters)'),
       e('evidence[0].supports[0]', NOT_EXIST('control', 'ctl-ghost')),
     ],
   },
   {
     // Regression: an unparseable date used to throw inside the check (RangeError → HTTP 500).
     name: 'evidence dated in another format',
-    mutate: (d) => { d.evidence[0].collectedOn = '10/01/2026'; },
-    errors: [e('evidence[0].collectedOn', 'must be a date YYYY-MM-DD')],
+    mutate: (d) => { d.evidence[0].revisions[0].collectedOn = '10/01/2026'; },
+    errors: [e('evidence[0].revisions[0].collectedOn', 'must be a date YYYY-MM-DD')],
+  },
+  {
+    name: 'evidence covering a domain none of its controls covers',
+    mutate: (d) => { d.controls[0].domain = 'IT'; delete d.controls[0].assessment.OT; },
+    errors: [e('evidence[0].domains', 'the evidence covers OT but none of the controls it supports does.')],
   },
   {
     name: 'a risk affecting an unknown entity',
@@ -389,12 +423,12 @@ describe('reporting', () => {
       d.flows[4].via = [];
       d.sifs[0].groups[0].voting = '2oo4';
       d.procedures[0].maxSeconds = 1;
-      d.evidence[0].collectedOn = '2026-02-30';
+      d.evidence[0].revisions[0].collectedOn = '2026-02-30';
       d.risks[0].affects = ['ghost'];
     });
     expect(errors).toEqual([
       e('zones[0].slTarget', 'Too big: expected number to be <=4'),
-      e('evidence[0].collectedOn', 'must be a real calendar date'),
+      e('evidence[0].revisions[0].collectedOn', 'must be a real calendar date'),
       e('conduits[0].rules[1].seq', 'seq 10 is already used by rule "r-ops-opc" on this conduit; first match wins, so order must be unambiguous.'),
       e('assets[1].ip', 'IP 10.3.0.20 is already the address of asset "hist".'),
       e('flows[4].via', 'the flow goes from zone "z-ops" to zone "z-ctl" but crosses no conduit; list the conduits in crossing order.'),
@@ -405,8 +439,8 @@ describe('reporting', () => {
   });
 
   it('answers a document that is not an object with one error on the document', () => {
-    expect(validateSite('zones: []')).toEqual({ ok: false, total: 1, errors: [e('(document)', 'Invalid input: expected object, received string')] });
-    expect(validateSite(null)).toEqual({ ok: false, total: 1, errors: [e('(document)', 'Invalid input: expected object, received null')] });
+    expect(validateSite('zones: []')).toEqual({ ok: false, total: 1, breaksSchema: true, errors: [e('(document)', 'Invalid input: expected object, received string')] });
+    expect(validateSite(null)).toEqual({ ok: false, total: 1, breaksSchema: true, errors: [e('(document)', 'Invalid input: expected object, received null')] });
   });
 });
 
@@ -425,17 +459,17 @@ describe('through POST /api/import', () => {
     return doc;
   };
 
-  it('answers 400 INTERLOCK_INVALID_SITE with every error, and changes nothing', async () => {
+  it('answers 422 INTERLOCK_INCONSISTENT_SITE with every error when the document matches the schema but breaks its rules, and changes nothing', async () => {
     const doc = mutated((d) => {
       d.zones[0].cidr = '10.3.0.1/24';
       d.flows[3].via = ['c-ops-ctl', 'c-ops-ctl', 'c-ctl-sis'];
       d.sifs[0].groups[1].voting = '2oo1';
     });
     expect(await rejected(doc)).toEqual({
-      status: 400,
+      status: 422,
       body: {
-        statusCode: 400,
-        code: 'INTERLOCK_INVALID_SITE',
+        statusCode: 422,
+        code: 'INTERLOCK_INCONSISTENT_SITE',
         message: 'The site document has 3 problems.',
         total: 3,
         errors: [
@@ -447,10 +481,17 @@ describe('through POST /api/import', () => {
     });
   });
 
-  it('answers 400, not 500, for a date in another format', async () => {
-    const { status, body } = await rejected(mutated((d) => { d.evidence[0].collectedOn = '10/01/2026'; }));
+  it('answers 400 INTERLOCK_INVALID_SITE, not 500, for a date in another format (the schema states the format), with every other problem too', async () => {
+    const { status, body } = await rejected(mutated((d) => {
+      d.evidence[0].revisions[0].collectedOn = '10/01/2026';
+      d.zones[0].cidr = '10.3.0.1/24';
+    }));
     expect(status).toBe(400);
-    expect(body.errors).toEqual([e('evidence[0].collectedOn', 'must be a date YYYY-MM-DD')]);
+    expect(body.code).toBe('INTERLOCK_INVALID_SITE');
+    expect(body.errors).toEqual([
+      e('zones[0].cidr', 'must be an IPv4 CIDR such as 10.30.0.0/24 with no host bits set'),
+      e('evidence[0].revisions[0].collectedOn', 'must be a date YYYY-MM-DD'),
+    ]);
   });
 
   it('rejects an empty-site replace that has dangling references, and a body that is not an object', async () => {
@@ -464,8 +505,8 @@ describe('through POST /api/import', () => {
   it('in merge mode names stored entities that a change breaks by id', async () => {
     const zone = { ...(miniSite().zones![0] as Doc), cidr: '10.9.0.0/24' };
     const { status, body } = await rejected({ zones: [zone] }, '/api/import?mode=merge');
-    expect(status).toBe(400);
-    expect(body.code).toBe('INTERLOCK_INVALID_SITE');
+    expect(status).toBe(422);
+    expect(body.code).toBe('INTERLOCK_INCONSISTENT_SITE');
     expect(body.errors).toEqual([
       e('assets[id=hist].ip', '(stored entity) IP 10.3.0.20 is outside its zone "z-ops" (10.9.0.0/24).'),
       e('assets[id=ntp].ip', '(stored entity) IP 10.3.0.5 is outside its zone "z-ops" (10.9.0.0/24).'),

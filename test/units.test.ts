@@ -141,7 +141,9 @@ describe('configuration', () => {
       INTERLOCK_TOKEN_DAYS: 90, INTERLOCK_LOCKOUT_THRESHOLD: 5, INTERLOCK_LOCKOUT_MINUTES: 15, INTERLOCK_SIGN_IN_PER_MINUTE: 20,
       INTERLOCK_COOKIE_SECURE: 'auto', INTERLOCK_OIDC_ROLES_CLAIM: 'groups', INTERLOCK_OIDC_USERNAME_CLAIM: 'preferred_username',
       INTERLOCK_OIDC_ROLE_MAP: [], INTERLOCK_OIDC_NAME: 'single sign-on',
+      INTERLOCK_PUBLIC_HOSTS: [], INTERLOCK_RATE_LIMIT_SCALE: 1, INTERLOCK_SHED_EVENT_LOOP_MS: 1000, INTERLOCK_SHED_HEAP_PERCENT: 85,
     });
+    expect(loadConfig({ INTERLOCK_PUBLIC_HOSTS: 'interlock.plant.example, ops.example:8443' }).INTERLOCK_PUBLIC_HOSTS).toEqual(['interlock.plant.example', 'ops.example:8443']);
     expect(loadConfig({ PORT: '8080', NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' })).toMatchObject({ PORT: 8080, NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' });
   });
 
@@ -150,6 +152,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: Too big/);
     expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow('NEO4J_URI: must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI');
     expect(() => loadConfig({ LOG_LEVEL: 'loud', PORT: '-1' })).toThrow(/PORT: .*\n {2}LOG_LEVEL: /s);
+    expect(() => loadConfig({ INTERLOCK_PUBLIC_HOSTS: 'https://interlock.example/' })).toThrow('INTERLOCK_PUBLIC_HOSTS.0: must be host names, each name or name:port, separated by commas');
+    expect(() => loadConfig({ INTERLOCK_RATE_LIMIT_SCALE: '-1' })).toThrow(/INTERLOCK_RATE_LIMIT_SCALE: Too small/);
   });
 
   it('reads the identity provider all or nothing, and its role map only with Interlock\'s roles', () => {

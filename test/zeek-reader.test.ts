@@ -19,7 +19,7 @@ const summaryOf = async (text: string, size = 1 << 16) => {
 };
 
 describe('conn.log reader', () => {
-  const log = connTsvHeader(T0) + line(1) + line(2, '10.0.0.2') + line(3, '10.0.0.1', 502, 'REJ') + 'garbage\n' + line(5, 'fe80::1') + line(6, '10.0.0.1', 70000);
+  const log = `${connTsvHeader(T0) + line(1) + line(2, '10.0.0.2') + line(3, '10.0.0.1', 502, 'REJ')}garbage\n${line(5, 'fe80::1')}${line(6, '10.0.0.1', 70000)}`;
 
   it('reads the same summary whatever the chunk size, with problems at their lines', async () => {
     const whole = await summaryOf(log);
@@ -56,7 +56,7 @@ describe('conn.log reader', () => {
   });
 
   it('skips a line longer than 65,536 characters and goes on', async () => {
-    const text = connTsvHeader(T0) + line(1) + 'x'.repeat(200_000) + '\n' + line(3);
+    const text = `${connTsvHeader(T0) + line(1) + 'x'.repeat(200_000)}\n${line(3)}`;
     const s = await summaryOf(text, 4096);
     expect(s.problems).toEqual([{ line: 10, reason: 'longer than 65,536 characters' }]);
     expect(s.records).toBe(2);

@@ -47,8 +47,5 @@ export const api = {
 
 export type SifSummaryT = z.infer<typeof SifSummary>;
 export type AssetT = z.infer<typeof Asset>;
-export type AssetDetailT = z.infer<typeof AssetDetail>;
-export type ZoneDetailT = z.infer<typeof ZoneDetail>;
 export type ConduitT = z.infer<typeof Conduit>;
-export type FlowViewT = z.infer<typeof FlowView>;
 export type ImpactResponseT = z.infer<typeof ImpactResponse>;

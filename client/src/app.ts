@@ -32,7 +32,7 @@ export class App {
   ready = false;
 
   constructor() {
-    const ctx: PanelContext = (this.ctx = {
+    this.ctx = {
       goto: (id) => void this.goto(id),
       showSif: (id) => void this.paths.showSif(id),
       neighbourhood: (id, depth) => void this.paths.showNeighbourhood(id, depth),
@@ -41,9 +41,10 @@ export class App {
       isCollapsed: (id) => this.collapser.isCollapsed(id),
       data: (id) => {
         const el = this.canvas.cy?.getElementById(id);
-        return el && el.nonempty() ? (el.data() as Record<string, unknown>) : undefined;
+        return el?.nonempty() ? (el.data() as Record<string, unknown>) : undefined;
       },
-    });
+    };
+    const ctx = this.ctx;
     this.info = new InfoPanel(ctx);
     this.paths = new PathViews({
       canvas: this.canvas, collapser: this.collapser, locator: this.locator, info: this.info, ctx,

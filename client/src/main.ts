@@ -1,4 +1,5 @@
 // Entry point of the web explorer.
+import './csp.js';
 import './styles.css';
 import { App } from './app.js';
 import { byId } from './dom.js';

@@ -1,6 +1,6 @@
 // The visual vocabulary, in one place so that the canvas, the legend and the print view can never
 // disagree: colours by meaning, one shape per asset family, a short glyph per asset type.
-import { ASSET_TYPES, SEVERITIES } from '../../server/model/site-schema.js';
+import type { ASSET_TYPES, SEVERITIES } from '../../server/model/site-schema.js';
 
 export type AssetType = (typeof ASSET_TYPES)[number];
 export type Severity = (typeof SEVERITIES)[number];

@@ -5,7 +5,7 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import { assessImpact } from '../impact/assess.js';
-import { ImpactRequest, ImpactResponse, Severity } from '../impact/change-schema.js';
+import { ImpactRequest, type ImpactResponse, Severity } from '../impact/change-schema.js';
 import { formatReport } from '../impact/report-text.js';
 import { severityRank } from '../impact/severity.js';
 import { formatPath } from '../model/validate-site.js';

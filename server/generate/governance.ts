@@ -2,15 +2,16 @@
 // frameworks, assessed per domain; evidence of both cultures, some of it expired; risk registers.
 // Dates count back from a fixed day, never from the clock, so the output depends on the seed only.
 import { createHash } from 'node:crypto';
-import type { ControlT, EvidenceT, RequirementT, SiteDocument } from '../model/site-schema.js';
-import { CONTROLS, FRAMEWORKS, REQUIREMENTS, requirementId } from './governance-catalog.js';
+import type { ControlT, EvidenceT, SiteDocument } from '../model/site-schema.js';
+import { shippedCatalogues } from '../site/reference-plant.js';
+import { CONTROLS } from './governance-catalog.js';
 import { buildRisks } from './governance-risks.js';
 import type { Rng } from './random.js';
 import type { GeneratedSite } from './site.js';
 
 export const EVIDENCE_BASE_DATE = '2026-09-30';
 
-type Governance = Pick<SiteDocument, 'frameworks' | 'requirements' | 'controls' | 'evidence' | 'risks'>;
+type Governance = Pick<SiteDocument, 'frameworks' | 'requirements' | 'mappings' | 'profiles' | 'controls' | 'evidence' | 'risks'>;
 type EvidenceTemplate = readonly [kind: EvidenceT['kind'], name: string, source: string, refreshDays: number, supports: readonly string[]];
 
 const SITE_EVIDENCE: readonly EvidenceTemplate[] = [
@@ -33,20 +34,14 @@ const ENTERPRISE_EVIDENCE: readonly EvidenceTemplate[] = [
 ];
 
 export function buildGovernance(rng: Rng, sites: readonly GeneratedSite[]): Governance {
-  const requirements: RequirementT[] = REQUIREMENTS.map(([framework, ref, title, equivalents]) => ({
-    id: requirementId(framework, ref),
-    framework,
-    ref,
-    title,
-    equivalentTo: equivalents.map(splitRef),
-  }));
+  const catalogues = shippedCatalogues();
   const { risks, byKey } = buildRisks(rng, sites);
   const controls: ControlT[] = CONTROLS.map((t) => ({
     id: `ctrl-${t.key}`,
     name: t.name,
     domain: t.domain,
     category: t.category,
-    satisfies: t.satisfies.map(splitRef),
+    satisfies: [...t.satisfies],
     appliesTo: sites.flatMap((s) => [
       ...(t.zones ?? []).flatMap((z) => s.zones.get(z)?.id ?? []),
       ...(t.conduits ? [...s.conduits.values()].map((c) => c.id) : []),
@@ -54,23 +49,23 @@ export function buildGovernance(rng: Rng, sites: readonly GeneratedSite[]): Gove
     mitigates: (t.mitigates ?? []).flatMap((k) => byKey.get(k) ?? []),
     assessment: assessment(rng, t.domain),
   }));
-  const evidence = ENTERPRISE_EVIDENCE.map((t, i) => record(rng, `ev-${String(i + 1).padStart(2, '0')}-${t[0]}`, t[1], t));
+  const domainOf = new Map(controls.map((c) => [c.id, c.domain]));
+  const evidence = ENTERPRISE_EVIDENCE.map((t, i) => record(rng, `ev-${String(i + 1).padStart(2, '0')}-${t[0]}`, t[1], t, domainOf));
   for (const site of sites) {
-    for (const t of rng.sample(SITE_EVIDENCE, rng.int(3, 5))) evidence.push(record(rng, `${site.plan.code}-ev-${t[0]}`, `${t[1]} (${site.plan.name})`, t));
+    for (const t of rng.sample(SITE_EVIDENCE, rng.int(3, 5))) evidence.push(record(rng, `${site.plan.code}-ev-${t[0]}`, `${t[1]} (${site.plan.name})`, t, domainOf));
   }
-  return { frameworks: [...FRAMEWORKS], requirements, controls, evidence, risks };
+  return { ...catalogues, controls, evidence, risks };
 }
 
-const splitRef = (ref: string) => {
-  const [framework, clause] = ref.split('|') as [string, string];
-  return requirementId(framework, clause);
-};
+const ASSESSORS = ['OT security lead', 'IT security assessor', 'Internal audit'] as const;
+
+const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 function assessment(rng: Rng, domain: ControlT['domain']): ControlT['assessment'] {
   const one = () => {
     const status = rng.weighted([['implemented', 45], ['partial', 35], ['planned', 12], ['not-implemented', 8]] as const);
     const maturity = status === 'implemented' ? rng.int(3, 4) : status === 'partial' ? rng.int(2, 3) : status === 'planned' ? 1 : 0;
-    return { status, maturity };
+    return { status, maturity, assessor: rng.pick(ASSESSORS), assessedOn: daysBefore(EVIDENCE_BASE_DATE, rng.int(0, 200)) };
   };
   if (domain === 'IT') return { IT: one() };
   if (domain === 'OT') return { OT: one() };
@@ -79,13 +74,13 @@ function assessment(rng: Rng, domain: ControlT['domain']): ControlT['assessment'
   return { IT: it, OT: rng.chance(0.6) ? { ...it } : one() };
 }
 
-function record(rng: Rng, id: string, name: string, [kind, , source, refreshDays, supports]: EvidenceTemplate): EvidenceT {
+function record(rng: Rng, id: string, name: string, [kind, , source, refreshDays, supports]: EvidenceTemplate, domainOf: Map<string, string>): EvidenceT {
   // Up to half a cycle overdue: roughly a third of the records have expired.
-  const age = rng.int(0, Math.floor(refreshDays * 1.5));
-  const collectedOn = new Date(Date.parse(`${EVIDENCE_BASE_DATE}T00:00:00Z`) - age * 86_400_000).toISOString().slice(0, 10);
-  return {
-    id, name, kind, source, collectedOn, refreshDays,
-    hash: createHash('sha256').update(`${id}|${collectedOn}|${source}`).digest('hex'),
-    supports: supports.map((k) => `ctrl-${k}`),
-  };
+  const collectedOn = daysBefore(EVIDENCE_BASE_DATE, rng.int(0, Math.floor(refreshDays * 1.5)));
+  const earlier = daysBefore(collectedOn, refreshDays);
+  const revision = (on: string) => ({ collectedOn: on, sha256: createHash('sha256').update(`${id}|${on}|${source}`).digest('hex'), addedBy: source });
+  const controls = supports.map((k) => `ctrl-${k}`);
+  // The evidence covers the domains its controls do.
+  const domains = (['IT', 'OT'] as const).filter((d) => controls.some((c) => domainOf.get(c) === d || domainOf.get(c) === 'BOTH'));
+  return { id, name, kind, source, domains, refreshDays, supports: controls, revisions: [revision(earlier), revision(collectedOn)] };
 }

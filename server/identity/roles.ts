@@ -4,9 +4,7 @@ import { z } from 'zod';
 
 export const ROLES = ['viewer', 'engineer', 'safety-approver', 'security-approver', 'governance-lead', 'admin'] as const;
 export type AppRole = (typeof ROLES)[number];
-export const AppRoleSchema = z.enum(ROLES);
-
-export const ROLE_MEANINGS: Readonly<Record<AppRole, string>> = {
+const ROLE_MEANINGS: Readonly<Record<AppRole, string>> = {
   viewer: 'reads the site, its views and the change journal',
   engineer: 'also runs what-ifs and importer dry runs (and, later, raises change requests)',
   'safety-approver': 'also runs what-ifs; signs changes for the safety discipline',
@@ -14,3 +12,6 @@ export const ROLE_MEANINGS: Readonly<Record<AppRole, string>> = {
   'governance-lead': 'reads the site and the audit log; edits the assurance baseline',
   admin: 'manages accounts and tokens, imports and edits the site, reads the audit log',
 };
+
+/** A role, with what each role may do in its OpenAPI description. */
+export const AppRoleSchema = z.enum(ROLES).describe(ROLES.map((r) => `${r}: ${ROLE_MEANINGS[r]}`).join('; '));

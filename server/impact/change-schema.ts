@@ -107,6 +107,10 @@ export const ImpactRequest = z
     message: 'send one change as "change" or a change set as "changes"',
   })
   .superRefine((r, ctx) => {
+    // The bound is on the whole request, not each change: 50 changes of 500 rules each would
+    // bring back the what-if that exhausted Neo4j's transaction memory.
+    const edits = (r.changes ?? []).reduce((sum, c) => sum + (c.kind === 'firewall' ? c.add.length + c.modify.length : 0), 0);
+    if (edits > MAX_RULE_EDITS) ctx.addIssue({ code: 'custom', path: ['changes'], message: `a change set adds or modifies at most ${MAX_RULE_EDITS} rules in all; this one has ${edits}` });
     // In a set, one rule changed by two changes has no single meaning: which one wins?
     const owner = new Map<string, number>();
     (r.changes ?? []).forEach((c, j) => {

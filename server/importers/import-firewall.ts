@@ -6,7 +6,7 @@ import type { DbClient } from '../db/client.js';
 import { AppError, notFound } from '../errors.js';
 import { assessImpact } from '../impact/assess.js';
 import { FirewallChange, ImpactResponse } from '../impact/change-schema.js';
-import { Conduit, Id, type ConduitT } from '../model/site-schema.js';
+import { Conduit, Id, } from '../model/site-schema.js';
 import { readOne } from '../site/read-entities.js';
 import { updateEntity } from '../site/site-edits.js';
 import { importedIdPrefix, parseFirewallConfig } from './firewall-config.js';

@@ -36,10 +36,6 @@ export const ParseReport = z.object({
 });
 export type ParseReport = z.infer<typeof ParseReport>;
 
-export interface SourceLine {
-  line: number;
-  text: string;
-}
 
 /** Collects the account of each line; a line may both produce rules and lose a condition. */
 export class LineLedger {

@@ -1,6 +1,6 @@
 // Shapes of API responses that are not plain site-document entities. Shared with the client.
 import { z } from 'zod';
-import { Asset, Conduit, Flow, Id, Procedure, Sif, SiteDocument, Zone } from './site-schema.js';
+import { Asset, Conduit, Flow, Id, Sif, Zone } from './site-schema.js';
 
 export const ErrorBody = z.object({
   statusCode: z.number().int(),
@@ -89,4 +89,4 @@ export const SafetyPath = z.object({
 });
 export const SifDetail = Sif.extend({ safetyPath: SafetyPath });
 
-export { Asset, Conduit, Flow, Procedure, Sif, SiteDocument, Zone };
+export { Asset, Conduit, Flow, Sif, Zone };

@@ -46,7 +46,6 @@ export const INTERLOCK_JUDGEMENT = 'interlock-judgement';
 export type CatalogueFileT = z.infer<typeof CatalogueFile>;
 export type ProfileFileT = z.infer<typeof ProfileFile>;
 export type MappingFileT = z.infer<typeof MappingFile>;
-export type MappingRowT = z.infer<typeof MappingRow>;
 
 /** A file as read from disk (or given by a test): its name for messages and its parsed YAML. */
 export interface NamedFile {

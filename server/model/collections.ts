@@ -4,19 +4,22 @@
 // canonical ordering, the load/link/read queries, the dependency reads of incremental edits,
 // counts and the constraint checks all derive from here; test/collections.test.ts fails when a
 // relationship used in cypher/ or a label is missing from it.
-import { z } from 'zod';
-import { Asset, Conduit, Control, Evidence, Flow, Framework, Procedure, Requirement, Risk, Role, Sif, Zone, type SiteDocument } from './site-schema.js';
+import type { z } from 'zod';
+import { Asset, Conduit, Control, Evidence, Flow, Framework, Mapping, Procedure, Profile, Requirement, Risk, Role, Sif, Zone, type SiteDocument } from './site-schema.js';
 
 export const COLLECTION_NAMES = [
   'zones', 'conduits', 'assets', 'flows', 'sifs', 'procedures', 'roles',
-  'frameworks', 'requirements', 'controls', 'evidence', 'risks',
+  'frameworks', 'requirements', 'mappings', 'profiles', 'controls', 'evidence', 'risks',
 ] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 /** The document type of one entity of a collection. */
 export type EntityOf<C extends CollectionName> = SiteDocument[C][number];
 
 export interface Reference {
-  /** Where the ids stand in an entity's document: a dotted path in which `[]` walks a list. */
+  /**
+   * Where the ids stand in an entity's document: a dotted path in which `[]` walks a list and
+   * `{}` the keys of a record (a profile's targets: requirement id → rating).
+   */
   field: string;
   /** The collections an id there may name. */
   targets: readonly CollectionName[];
@@ -82,15 +85,28 @@ const table: Record<CollectionName, Omit<Collection, 'name'>> = {
   },
   roles: { label: 'Role', kind: 'role', schema: Role, references: [ref('accesses[]', ['assets'], 'ACCESSES')] },
   frameworks: { label: 'Framework', kind: 'framework', schema: Framework, references: [] },
-  // (:Requirement)-[:PART_OF]->(:Framework), -[:EQUIVALENT_TO]->(:Requirement)
+  // (:Requirement)-[:PART_OF]->(:Framework), -[:CHILD_OF]->(:Requirement) (CAF objective → principle → outcome; 62443 FR → SR → RE)
   requirements: {
     label: 'Requirement', kind: 'requirement', schema: Requirement,
-    references: [ref('framework', ['frameworks'], 'PART_OF'), ref('equivalentTo[]', ['requirements'], 'EQUIVALENT_TO')],
+    references: [ref('framework', ['frameworks'], 'PART_OF'), ref('parent', ['requirements'], 'CHILD_OF')],
+    dependents: { framework: ['CHILD_OF'], assessable: ['SATISFIES'] },
+  },
+  // (:Mapping)-[:MAPS_FROM]->(:Requirement), -[:MAPS_TO]->(:Requirement): a typed mapping is an entity
+  // of its own (relationship, strength, rationale, basis), versioned and journalled like the rest.
+  mappings: {
+    label: 'Mapping', kind: 'mapping', schema: Mapping,
+    references: [ref('from', ['requirements'], 'MAPS_FROM'), ref('to', ['requirements'], 'MAPS_TO')],
+  },
+  // (:Profile)-[:PROFILE_OF]->(:Framework), -[:TARGETS {rating}]->(:Requirement)
+  profiles: {
+    label: 'Profile', kind: 'profile', schema: Profile,
+    references: [ref('framework', ['frameworks'], 'PROFILE_OF'), ref('targets{}', ['requirements'], 'TARGETS')],
   },
   // (:Control)-[:SATISFIES]->(:Requirement), -[:APPLIES_TO]->(:Asset|:Zone|:Conduit), -[:MITIGATES]->(:Risk)
   controls: {
     label: 'Control', kind: 'control', schema: Control,
     references: [ref('satisfies[]', ['requirements'], 'SATISFIES'), ref('appliesTo[]', ['assets', 'zones', 'conduits'], 'APPLIES_TO'), ref('mitigates[]', ['risks'], 'MITIGATES')],
+    dependents: { domain: ['SUPPORTS'] },
   },
   // (:Evidence)-[:SUPPORTS]->(:Control)
   evidence: { label: 'Evidence', kind: 'evidence record', schema: Evidence, references: [ref('supports[]', ['controls'], 'SUPPORTS')] },
@@ -120,10 +136,6 @@ export const SITE_RELATIONSHIPS: readonly string[] = [
 const byLabel = new Map(COLLECTION_NAMES.map((n) => [COLLECTIONS[n].label, n]));
 export function collectionOfLabel(label: string): CollectionName | undefined {
   return byLabel.get(label);
-}
-
-export function kindOf(collection: CollectionName): string {
-  return COLLECTIONS[collection].kind;
 }
 
 /** Fields holding an unordered list of ids: canonical form sorts and de-duplicates them. */

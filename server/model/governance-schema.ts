@@ -1,9 +1,10 @@
 // The governance part of a site document (DOMAIN.md §5): frameworks and their requirements, the
 // typed mappings between requirements, regulator profiles, and the one control baseline with its
 // evidence and risk registers. Every string and list is bounded here, so an oversized document is
-// refused by the schema itself. Referential checks live in validate-governance.ts.
+// refused by the schema itself. Referential checks are the site's (validate-site.ts): the governance
+// collections are collections of the site document like the rest.
 import { z } from 'zod';
-import { CONTROL_STATUSES, Domain, Id, IsoDate } from './site-schema.js';
+import { CONTROL_STATUSES, Domain, Id, IsoDate } from './primitives.js';
 
 const text = (max: number) => z.string().min(1, 'must not be empty').max(max);
 const ids = (max: number) => z.array(Id).max(max, `must list at most ${max} ids`);
@@ -184,7 +185,6 @@ export type RequirementT = z.infer<typeof Requirement>;
 export type MappingT = z.infer<typeof Mapping>;
 export type ProfileT = z.infer<typeof Profile>;
 export type ControlT = z.infer<typeof Control>;
-export type ControlAssessmentT = z.infer<typeof ControlAssessment>;
 export type EvidenceT = z.infer<typeof Evidence>;
 export type EvidenceRevisionT = z.infer<typeof EvidenceRevision>;
 export type RiskT = z.infer<typeof Risk>;
@@ -212,5 +212,4 @@ export const BaselineFile = z
     risks: Governance.shape.risks,
   })
   .strict();
-export type BaselineFileT = z.infer<typeof BaselineFile>;
 export type DeclaredGapT = z.infer<typeof DeclaredGap>;

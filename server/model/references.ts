@@ -17,9 +17,15 @@ function walk(value: unknown, segments: string[], path: string, out: Array<{ pat
   }
   const [head, ...rest] = segments as [string, ...string[]];
   const list = head.endsWith('[]');
-  const key = list ? head.slice(0, -2) : head;
+  const record = head.endsWith('{}');
+  const key = list || record ? head.slice(0, -2) : head;
   const child = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   const at = path ? `${path}.${key}` : key;
+  if (record) {
+    // The keys are the ids: `targets.<requirement id>`.
+    if (child !== null && typeof child === 'object' && !Array.isArray(child)) for (const k of Object.keys(child)) out.push({ path: `${at}.${k}`, id: k });
+    return;
+  }
   if (!list) return walk(child, rest, at, out);
   if (Array.isArray(child)) child.forEach((item, i) => walk(item, rest, `${at}[${i}]`, out));
 }

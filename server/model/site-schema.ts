@@ -4,30 +4,23 @@
 import { z } from 'zod';
 import { isCidr, isIpv4 } from './ipv4.js';
 import { parsePorts } from './ports.js';
+import { Control, Evidence, Framework, Mapping, Profile, Requirement, Risk } from './governance-schema.js';
+import { Domain, Id, IdList, MAX_COLLECTION_SIZE, MAX_REFERENCES, Name, Text } from './primitives.js';
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+export { Domain, DOMAINS, Id, ID_PATTERN, MAX_COLLECTION_SIZE } from './primitives.js';
 
-/** Most entities a collection of a site document may hold, and most ids a reference list may hold. */
-export const MAX_COLLECTION_SIZE = 500_000;
-export const MAX_REFERENCES = 10_000;
+// Formats as patterns, so the OpenAPI document states them; what a pattern cannot state (host
+// bits under a prefix) stays a refinement, answered 422.
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = `${OCTET}(\\.${OCTET}){3}`;
+const PREFIX = '(3[0-2]|[12]?\\d)';
+const CIDR_MESSAGE = 'must be an IPv4 CIDR such as 10.30.0.0/24 with no host bits set';
+export const Ipv4 = z.string().regex(new RegExp(`^${IPV4}$`), 'must be an IPv4 address such as 10.30.1.10');
+export const Cidr = z.string().regex(new RegExp(`^${IPV4}/${PREFIX}$`), { message: CIDR_MESSAGE, abort: true }).refine(isCidr, CIDR_MESSAGE);
 
-export const Id = z
-  .string()
-  .regex(ID_PATTERN, 'must be 1–128 letters, digits, "_", ".", ":" or "-", starting with a letter or digit');
-/** A list of references to other entities. */
-const IdList = z.array(Id).max(MAX_REFERENCES);
-const Name = z.string().min(1, 'must not be empty').max(200);
-const Text = z.string().max(4000);
-
-export const Ipv4 = z.string().refine(isIpv4, 'must be an IPv4 address such as 10.30.1.10');
-export const Cidr = z.string().refine(isCidr, 'must be an IPv4 CIDR such as 10.30.0.0/24 with no host bits set');
-
-export const DOMAINS = ['IT', 'OT'] as const;
-export const Domain = z.enum(DOMAINS);
 export const PURDUE_LEVELS = [0, 1, 2, 3, 3.5, 4, 5] as const;
-export const PurdueLevel = z
-  .number()
-  .refine((n) => (PURDUE_LEVELS as readonly number[]).includes(n), 'must be a Purdue level: 0, 1, 2, 3, 3.5 (DMZ), 4 or 5');
+// Typed as a number: generated and hand-built sites compute levels.
+export const PurdueLevel = z.union(PURDUE_LEVELS.map((n) => z.literal(n)), { error: 'must be a Purdue level: 0, 1, 2, 3, 3.5 (DMZ), 4 or 5' }) as unknown as z.ZodType<number>;
 
 export const ASSET_TYPES = [
   'plc', 'dcs-controller', 'sis-logic-solver', 'sensor', 'final-element', 'hmi', 'ews', 'sis-ews',
@@ -43,14 +36,17 @@ export const Action = z.enum(['allow', 'deny']);
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'] as const;
 
 export const Port = z.number().int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535');
+const PORT = '(6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})';
+const PORTS_MESSAGE = 'must be a port 1–65535, a range "a-b" with a ≤ b, or "any"';
 export const PortSpec = z
-  .union([z.number(), z.string()])
-  .refine((v) => parsePorts(v) !== null, 'must be a port 1–65535, a range "a-b" with a ≤ b, or "any"');
+  .union([z.number().int().min(1).max(65535), z.literal('any'), z.string().regex(new RegExp(`^${PORT}(-${PORT})?$`))], { error: PORTS_MESSAGE })
+  .refine((v) => parsePorts(v) !== null, PORTS_MESSAGE);
 
 /** Rule endpoint: `any`, an IPv4 address, a CIDR, an asset or a zone. */
 export const Endpoint = z.union([
   z.literal('any'),
-  z.string().refine((s) => isIpv4(s) || isCidr(s), 'must be "any", an IPv4 address or a CIDR'),
+  z.string().regex(new RegExp(`^${IPV4}(/${PREFIX})?$`), { message: 'must be "any", an IPv4 address or a CIDR', abort: true })
+    .refine((s) => isIpv4(s) || isCidr(s), 'must be "any", an IPv4 address or a CIDR'),
   z.object({ asset: Id }).strict(),
   z.object({ zone: Id }).strict(),
 ], { error: 'must be "any", an IPv4 address, a CIDR, { asset: <id> } or { zone: <id> }' });
@@ -176,81 +172,7 @@ export const Role = z
   })
   .strict();
 
-export const Framework = z
-  .object({ id: Id, name: Name, version: z.string().max(50).optional() })
-  .strict();
-
-export const Requirement = z
-  .object({
-    id: Id,
-    framework: Id,
-    ref: z.string().min(1).max(50),
-    title: z.string().min(1).max(300),
-    equivalentTo: IdList.default([]),
-  })
-  .strict();
-
-export const CONTROL_STATUSES = ['implemented', 'partial', 'planned', 'not-implemented'] as const;
-export const DomainAssessment = z
-  .object({
-    status: z.enum(CONTROL_STATUSES),
-    maturity: z.number().int().min(0).max(5),
-  })
-  .strict();
-
-export const Control = z
-  .object({
-    id: Id,
-    name: Name,
-    domain: z.enum(['IT', 'OT', 'BOTH']),
-    category: z.string().max(100).optional(),
-    satisfies: IdList.default([]),
-    appliesTo: IdList.default([]),
-    mitigates: IdList.default([]),
-    assessment: z.object({ IT: DomainAssessment.optional(), OT: DomainAssessment.optional() }).strict().default({}),
-  })
-  .strict();
-
-export const EVIDENCE_KINDS = [
-  'policy', 'access-review', 'vulnerability-scan', 'audit-log', 'p-and-id', 'network-drawing',
-  'configuration-baseline', 'commissioning-record', 'proof-test-record',
-] as const;
-// Date.parse rolls 2026-02-30 over to March, so a date is real only if it survives a round trip.
-// An unparseable string must answer false, not throw: toISOString() throws on an invalid Date.
-const isRealDate = (s: string) => {
-  const date = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
-};
-// abort: a string that is not YYYY-MM-DD gets that one message, not also "not a real date".
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
-  .refine(isRealDate, 'must be a real calendar date');
-
-export const Evidence = z
-  .object({
-    id: Id,
-    name: Name,
-    kind: z.enum(EVIDENCE_KINDS),
-    source: z.string().min(1).max(300),
-    collectedOn: IsoDate,
-    refreshDays: z.number().int().positive(),
-    hash: z.string().regex(/^[a-f0-9]{64}$/, 'must be a SHA-256 hex digest (64 lowercase hex characters)'),
-    supports: IdList.default([]),
-  })
-  .strict();
-
-export const Risk = z
-  .object({
-    id: Id,
-    title: z.string().min(1).max(300),
-    register: z.enum(['IT', 'OT', 'JOINT']),
-    likelihood: z.number().int().min(1).max(5),
-    impact: z.number().int().min(1).max(5),
-    safetyConsequence: z.enum(['none', 'minor', 'major', 'severe']),
-    treatment: z.enum(['mitigate', 'accept', 'transfer', 'avoid']),
-    owner: z.string().min(1).max(200),
-    affects: IdList.default([]),
-  })
-  .strict();
+export { Control, Evidence, Framework, Mapping, Profile, Requirement, Risk };
 
 export const SiteInfo = z
   .object({ id: Id, name: Name, description: Text.optional() })
@@ -268,6 +190,8 @@ export const SiteDocument = z
     roles: z.array(Role).max(MAX_COLLECTION_SIZE).default([]),
     frameworks: z.array(Framework).max(MAX_COLLECTION_SIZE).default([]),
     requirements: z.array(Requirement).max(MAX_COLLECTION_SIZE).default([]),
+    mappings: z.array(Mapping).max(MAX_COLLECTION_SIZE).default([]),
+    profiles: z.array(Profile).max(MAX_COLLECTION_SIZE).default([]),
     controls: z.array(Control).max(MAX_COLLECTION_SIZE).default([]),
     evidence: z.array(Evidence).max(MAX_COLLECTION_SIZE).default([]),
     risks: z.array(Risk).max(MAX_COLLECTION_SIZE).default([]),
@@ -282,10 +206,8 @@ export type FirewallRuleT = z.infer<typeof FirewallRule>;
 export type AssetT = z.infer<typeof Asset>;
 export type FlowT = z.infer<typeof Flow>;
 export type SifT = z.infer<typeof Sif>;
-export type ElementGroupT = z.infer<typeof ElementGroup>;
 export type ProcedureT = z.infer<typeof Procedure>;
 export type RoleT = z.infer<typeof Role>;
 export type ControlT = z.infer<typeof Control>;
-export type RequirementT = z.infer<typeof Requirement>;
 export type EvidenceT = z.infer<typeof Evidence>;
 export type RiskT = z.infer<typeof Risk>;

@@ -19,7 +19,7 @@ export const MAX_ERRORS = 1000;
 
 export type SiteValidation =
   | { ok: true; site: SiteDocument }
-  | { ok: false; errors: ValidationError[]; total: number };
+  | { ok: false; errors: ValidationError[]; total: number; breaksSchema: boolean };
 
 type Loose = Record<string, unknown>;
 
@@ -27,6 +27,8 @@ type Loose = Record<string, unknown>;
 export class ErrorList {
   readonly errors: ValidationError[] = [];
   total = 0;
+  /** Some problem is one the published schema states (a shape), not only a rule it cannot state. */
+  breaksSchema = false;
   private readonly seen = new Set<string>();
   constructor(private readonly cap = MAX_ERRORS, private readonly accept: (path: string) => boolean = () => true) {}
 
@@ -66,25 +68,8 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(document)';
 }
 
-/**
- * `assets[9].zone` → `assets[id=ls1].zone`: for entities a client knows by id, not by their
- * index in a document it never saw. Indexes below `keepBelow(collection)` stay as they are (they
- * point into the client's own document); `note` prefixes the renamed errors' messages.
- */
-export function nameById(
-  errors: ValidationError[],
-  site: Record<string, unknown>,
-  keepBelow: (collection: string) => number = () => 0,
-  note = '',
-): ValidationError[] {
-  return errors.map((e) => {
-    const m = /^([a-z]+)\[(\d+)\](.*)$/.exec(e.path);
-    const items = m ? site[m[1]!] : undefined;
-    if (!m || !Array.isArray(items) || Number(m[2]) < keepBelow(m[1]!)) return e;
-    const item = items[Number(m[2])] as { id?: string } | undefined;
-    return item?.id ? { path: `${m[1]}[id=${item.id}]${m[3]}`, message: `${note}${e.message}` } : e;
-  });
-}
+/** Zod's refinements are the rules a JSON schema cannot state; every other issue breaks the schema. */
+export const breaksSchema = (error: z.ZodError) => error.issues.some((issue) => issue.code !== 'custom');
 
 export function zodErrors(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): ValidationError[] {
   return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));
@@ -92,35 +77,44 @@ export function zodErrors(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> 
 
 /** Shape, entity by entity, so a huge invalid collection costs bounded memory. */
 function shapeOf(input: unknown, errors: ErrorList): SiteDocument | undefined {
+  const failed = (error: z.ZodError, prefix: PropertyKey[]) => {
+    errors.breaksSchema ||= breaksSchema(error);
+    for (const e of zodErrors(error, prefix)) errors.add(e.path, e.message);
+  };
+  const malformed = (path: string, message: string) => {
+    errors.breaksSchema = true;
+    errors.add(path, message);
+  };
   if (!isObject(input)) {
-    errors.add('(document)', `Invalid input: expected object, received ${input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input}`);
+    malformed('(document)', `Invalid input: expected object, received ${input === null ? 'null' : Array.isArray(input) ? 'array' : typeof input}`);
     return undefined;
   }
   const doc: Record<string, unknown> = {};
   if (input.site !== undefined) {
     const site = SiteInfo.safeParse(input.site);
     if (site.success) doc.site = site.data;
-    else for (const e of zodErrors(site.error, ['site'])) errors.add(e.path, e.message);
+    else failed(site.error, ['site']);
   }
   for (const name of COLLECTION_NAMES) {
-    const value = input[name] ?? [];
+    // Absent means empty; null is not an array (the schema says so), so it is refused, not read as empty.
+    const value = input[name] === undefined ? [] : input[name];
     if (!Array.isArray(value)) {
-      errors.add(name, `Invalid input: expected array, received ${value === null ? 'null' : typeof value}`);
+      malformed(name, `Invalid input: expected array, received ${value === null ? 'null' : typeof value}`);
       continue;
     }
     if (value.length > MAX_COLLECTION_SIZE) {
-      errors.add(name, `Too big: expected array to have <=${MAX_COLLECTION_SIZE} items`);
+      malformed(name, `Too big: expected array to have <=${MAX_COLLECTION_SIZE} items`);
       continue;
     }
     const schema = COLLECTIONS[name].schema;
     doc[name] = value.map((item, i) => {
       const parsed = schema.safeParse(item);
-      if (!parsed.success) for (const e of zodErrors(parsed.error, [name, i])) errors.add(e.path, e.message);
+      if (!parsed.success) failed(parsed.error, [name, i]);
       return parsed.data;
     });
   }
   const unknown = Object.keys(input).filter((k) => k !== 'site' && !(COLLECTION_NAMES as readonly string[]).includes(k));
-  if (unknown.length) errors.add('(document)', `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k}"`).join(', ')}`);
+  if (unknown.length) malformed('(document)', `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k}"`).join(', ')}`);
   return errors.ok ? (doc as SiteDocument) : undefined;
 }
 
@@ -128,14 +122,14 @@ function shapeOf(input: unknown, errors: ErrorList): SiteDocument | undefined {
 export function validateShape(input: unknown, cap = MAX_ERRORS): SiteValidation {
   const errors = new ErrorList(cap);
   const site = shapeOf(input, errors);
-  return site ? { ok: true, site } : { ok: false, errors: errors.errors, total: errors.total };
+  return site ? { ok: true, site } : { ok: false, errors: errors.errors, total: errors.total, breaksSchema: errors.breaksSchema };
 }
 
 export function validateSite(input: unknown, cap = MAX_ERRORS): SiteValidation {
   const errors = new ErrorList(cap);
   const site = shapeOf(input, errors);
   if (isObject(input)) referentialErrors(input, errors);
-  if (!errors.ok || !site) return { ok: false, errors: errors.errors, total: errors.total };
+  if (!errors.ok || !site) return { ok: false, errors: errors.errors, total: errors.total, breaksSchema: errors.breaksSchema };
   return { ok: true, site };
 }
 
@@ -254,7 +248,39 @@ export function referentialErrors(doc: Loose, errors: ErrorList): void {
       }
     },
     requirements: ({ item, path }) => {
-      if (list(item.equivalentTo).includes(item.id)) err(`${path}.equivalentTo`, 'a requirement cannot be mapped as equivalent to itself.');
+      if (ok(`${path}.parent`) && get('requirements', item.parent)?.framework !== item.framework) {
+        err(`${path}.parent`, `parent "${String(item.parent)}" belongs to another framework.`);
+      }
+    },
+    mappings: ({ item, path }) => {
+      if (item.from === item.to) err(`${path}.to`, 'a requirement cannot be mapped to itself.');
+    },
+    profiles: ({ item, path }) => {
+      for (const target of Object.keys(isObject(item.targets) ? item.targets : {})) {
+        if (!ok(`${path}.targets.${target}`)) continue;
+        const requirement = get('requirements', target);
+        if (requirement?.framework !== item.framework) err(`${path}.targets.${target}`, `requirement "${target}" is not part of framework "${String(item.framework)}".`);
+        else if (requirement?.assessable === false) err(`${path}.targets.${target}`, `requirement "${target}" is not assessed (it groups others); set targets on the requirements under it.`);
+      }
+    },
+    controls: ({ item, path }) => {
+      list(item.satisfies).forEach((id, j) => {
+        // Stubs of stored requirements may not say; only a requirement known to group others is refused.
+        if (ok(`${path}.satisfies[${j}]`) && get('requirements', id)?.assessable === false) {
+          err(`${path}.satisfies[${j}]`, `requirement "${String(id)}" is not assessed (it groups others); satisfy the requirements under it.`);
+        }
+      });
+      const assessment = isObject(item.assessment) ? item.assessment : {};
+      for (const domain of ['IT', 'OT']) {
+        if (assessment[domain] && item.domain !== 'BOTH' && item.domain !== domain) err(`${path}.assessment.${domain}`, `an ${String(item.domain)} control cannot be assessed for ${domain}.`);
+      }
+    },
+    evidence: ({ item, path }) => {
+      const supported = list(item.supports).filter((_, j) => ok(`${path}.supports[${j}]`)).map((id) => get('controls', id)?.domain);
+      if (supported.length === 0 || supported.includes(undefined)) return;
+      for (const domain of list(item.domains)) {
+        if (!supported.some((d) => d === 'BOTH' || d === domain)) err(`${path}.domains`, `the evidence covers ${String(domain)} but none of the controls it supports does.`);
+      }
     },
   };
 

@@ -69,7 +69,7 @@ function combinedFacts(ix: EstateIndex, changes: ReadonlyArray<Change>): Compara
     routes.set(key, { members, sifs: ix.sifsOfFlow.get(lead) ?? [], emergency: ix.emergencyOnFlow.has(lead), unusableBy });
   }
 
-  const patches = changes.map((c, i) => i).filter((i) => changes[i]!.kind === 'patch');
+  const patches = changes.map((_c, i) => i).filter((i) => changes[i]!.kind === 'patch');
   const groups: SetGroupFacts[] = [];
   if (patches.length >= 2) {
     const alone = new Set(patches.flatMap((i) => groupFacts(ix, targets[i]!).filter((g) => !g.canTrip).map((g) => `${g.sif}|${g.group}`)));

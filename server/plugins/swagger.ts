@@ -6,6 +6,35 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from '@fastify/type-pr
 import type { FastifyInstance } from 'fastify';
 import { SECURITY_SCHEMES } from './authentication.js';
 
+declare module 'fastify' {
+  interface FastifySchema {
+    /** Media types a status answers in besides JSON, with the same schema: `{ 200: ['application/yaml'] }`. */
+    alsoAnswers?: Record<number, string[]>;
+  }
+}
+
+type Transform = typeof jsonSchemaTransform;
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * The zod transform, then what it cannot say: a 204 has no body (so no content type), and a status
+ * may answer in more media types than JSON (the YAML export).
+ */
+const withMediaTypes: Transform = (document) => {
+  const transformed = jsonSchemaTransform(document);
+  const schema = transformed.schema as { response?: Record<string, JsonSchema>; alsoAnswers?: Record<string, string[]> } | undefined;
+  const response = schema?.response;
+  if (response?.['204']) response['204'] = { type: 'null', description: response['204'].description ?? 'no content' };
+  for (const [status, types] of Object.entries(schema?.alsoAnswers ?? {})) {
+    const json = response?.[status];
+    if (!json || !response) continue;
+    const { description, ...body } = json;
+    response[status] = { description, content: Object.fromEntries(['application/json', ...types].map((t) => [t, { schema: body }])) };
+  }
+  if (schema) delete schema.alsoAnswers;
+  return transformed;
+};
+
 export async function registerSwagger(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -29,9 +58,14 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
         { name: 'impact', description: 'What-if assessment of security changes' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: withMediaTypes,
     transformObject: jsonSchemaTransformObject,
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Swagger UI injects <style> elements as it renders: on /docs only, inline styles (never
+  // scripts) are allowed; every other page keeps style-src 'self'.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
 }

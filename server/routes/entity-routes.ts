@@ -29,18 +29,21 @@ export interface EntityRouteOptions {
   readDescription?: string;
 }
 
+const breaksRules = ErrorBody.describe('the body matches the schema but breaks a rule it cannot state (a CIDR with host bits set, a port range a-b with a > b, a date that does not exist)');
+
 export const etag = (version: number) => `"${version}"`;
 export const REVISION_HEADER = 'x-interlock-revision';
 
 const IfMatchHeaders = z.object({
-  'if-match': z.string().max(200).optional()
+  // Bare digits are taken as the tag they name: some clients (and HTTP libraries) drop the quotes.
+  'if-match': z.string().max(200).regex(/^\s*("\d{1,15}"|\d{1,15}|\*)\s*$/, 'must be one ETag such as "3" (as returned by GET), or *').optional()
     .describe('The ETag of the version you read ("3"). The write is refused with 412 if the entity has changed since; leave it out to write over whatever is current.'),
 });
 
 /** `"3"` → 3. `*` (any current version) → undefined. Weak tags never match (RFC 9110 strong comparison). */
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
-  const m = /^\s*"(\d{1,15})"\s*$/.exec(header);
+  const m = /^\s*"?(\d{1,15})"?\s*$/.exec(header);
   if (!m) throw invalidRequest('headers', [{ path: 'headers.if-match', message: 'must be one ETag such as "3" (as returned by GET), or *' }]);
   return Number(m[1]);
 }
@@ -68,7 +71,7 @@ export function registerEntityRoutes(fastify: FastifyInstance, options: EntityRo
   });
 
   app.post(path, {
-    schema: { tags: [tag], summary: `Create ${withArticle(kind)}`, body: schema, response: { 201: options.view, ...errors } },
+    schema: { tags: [tag], summary: `Create ${withArticle(kind)}`, body: schema, response: { 201: options.view, ...errors, 422: breaksRules } },
   }, async (request, reply) => {
     const item = request.body as Doc;
     return answer(reply, await createEntity(app.db, collection, item, { actor: actorName(request), readBack: readBack(item.id) }), 201);
@@ -77,7 +80,7 @@ export function registerEntityRoutes(fastify: FastifyInstance, options: EntityRo
   app.put(`${path}/:id`, {
     schema: {
       tags: [tag], summary: `Replace ${withArticle(kind)}`, params: IdParams, headers: IfMatchHeaders, body: schema,
-      response: { 200: options.view, ...errors, 412: ErrorBody.describe('If-Match named a version that is no longer current') },
+      response: { 200: options.view, ...errors, 412: ErrorBody.describe('If-Match named a version that is no longer current'), 422: breaksRules },
     },
   }, async (request, reply) => {
     const ifMatch = parseIfMatch(request.headers['if-match']);

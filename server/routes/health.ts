@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../errors.js';
 import { ErrorBody, Health, HealthQuery } from '../model/api-schemas.js';
 
 export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
@@ -13,9 +14,9 @@ export async function healthRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: Health, 400: ErrorBody, 503: Health },
     },
   }, async (request, reply) => {
-    // ping() gives up after 2 s, so a dead database answers 503 quickly instead of hanging.
+    // ping() probes with a 1.5 s bound, so a dead database answers 503 quickly instead of hanging.
     const up = await app.db.ping();
-    if (!up) return reply.code(503).send({ status: 'unavailable', neo4j: 'down' });
+    if (!up) return reply.code(503).header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).send({ status: 'unavailable', neo4j: 'down' });
     const report = request.query.deep === 'true' ? await app.integrity.check() : app.integrity.last;
     const sound = report?.ok !== false;
     return reply.code(sound ? 200 : 503).send({

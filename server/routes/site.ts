@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
-import { stringify } from 'yaml';
 import { invalidRequest } from '../errors.js';
 import { ErrorBody, ExportQuery, ImportQuery, ImportResult } from '../model/api-schemas.js';
 import { SiteDocument } from '../model/site-schema.js';
 import { zodErrors } from '../model/validate-site.js';
 import { exportSite } from '../site/export-site.js';
+import { EXPORT_CONTENT_TYPES, exportStream } from '../site/export-stream.js';
 import { importSite } from '../site/import-site.js';
 import { actorName } from '../plugins/authentication.js';
 
@@ -21,11 +21,15 @@ export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags: ['site'],
       summary: 'Import a site document (JSON or YAML) in one transaction',
-      description: 'An invalid document changes nothing and is answered with its problems, each with its path (the first 1,000, and how many there are). ' +
+      description: 'JSON, or YAML with content-type application/yaml. An invalid document changes nothing and is answered with its problems, each with its path (the first 1,000, and how many there are). ' +
         'The body may be up to 256 MB; replace compares the document with the stored site and writes only what differs.',
       querystring: ImportQuery,
       body: SiteDocument,
-      response: { 200: ImportResult, 400: ErrorBody },
+      response: {
+        200: ImportResult,
+        400: ErrorBody.describe('INTERLOCK_INVALID_SITE: the document does not match the schema; every problem with its path (the first 1,000, and total)'),
+        422: ErrorBody.describe('INTERLOCK_INCONSISTENT_SITE: the document matches the schema but breaks the site\'s rules: a reference that does not resolve, a duplicate id, a flow whose conduits do not chain, an address outside its zone, a voting group larger than its elements'),
+      },
     },
     // The body schema documents the shape; validation happens in importSite so that shape and
     // reference problems are reported together in one list.
@@ -49,14 +53,14 @@ export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags: ['site'],
       summary: 'Export the whole site as a site document',
+      description: 'JSON, or YAML with `format=yaml` (application/yaml). Streamed a collection at a time.',
       querystring: ExportQuery,
-      response: { 200: SiteDocument },
+      response: { 200: SiteDocument.describe('the site document') },
+      alsoAnswers: { 200: ['application/yaml'] },
     },
   }, async (request, reply) => {
     const site = await exportSite(app.db);
-    if (request.query.format === 'yaml') {
-      return reply.type('application/yaml').serializer((payload: unknown) => stringify(payload)).send(site);
-    }
-    return site;
+    // A stream is sent as it is (not serialised); its pieces are the document the schema describes.
+    return reply.type(EXPORT_CONTENT_TYPES[request.query.format]).send(exportStream(site, request.query.format) as unknown as typeof site);
   });
 }

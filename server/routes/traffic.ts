@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { Readable } from 'node:stream';
+import { z } from 'zod';
 import { assessTraffic } from '../importers/zeek/assess-traffic.js';
 import { TrafficAnswer, TrafficQuery } from '../importers/zeek/traffic-answer.js';
 import { invalidRequest } from '../errors.js';
@@ -24,7 +25,10 @@ export async function trafficRoutes(fastify: FastifyInstance): Promise<void> {
         'communications and compared with the model: undeclared traffic into a safety zone or to a SIF element, undeclared traffic across ' +
         'conduits, safety-required flows never seen, and traffic the stored rules would deny. Nothing is written.',
       querystring: TrafficQuery,
-      response: { 200: TrafficAnswer, 400: ErrorBody, 413: ErrorBody, 422: ErrorBody },
+      // Documents the body; the route reads it as a stream, so at run time anything passes here.
+      body: z.unknown().meta({ type: 'string', minLength: 1, description: 'the conn.log: Zeek TSV (with its #fields header) or JSON lines' }),
+      consumes: ['text/plain', 'application/x-ndjson', 'application/octet-stream'],
+      response: { 200: TrafficAnswer, 400: ErrorBody, 413: ErrorBody, 422: ErrorBody.describe('the log is not a Zeek conn.log, or holds more communications than maxCommunications') },
     },
   }, async (request) => {
     const body = request.body as Readable | undefined;

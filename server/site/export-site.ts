@@ -1,6 +1,6 @@
 // Export of the stored site as a site document in canonical form, read in one transaction (one
 // consistent snapshot) a batch of entities at a time.
-import type { DbClient, Tx } from '../db/client.js';
+import { TIMEOUTS, type DbClient, type Tx } from '../db/client.js';
 import { collectionOfLabel, COLLECTION_NAMES } from '../model/collections.js';
 import type { SiteDocument } from '../model/site-schema.js';
 import { canonicalSite } from './canonical.js';
@@ -18,5 +18,5 @@ export async function exportIn(tx: Tx): Promise<SiteDocument> {
 }
 
 export async function exportSite(db: DbClient): Promise<SiteDocument> {
-  return db.readTx(exportIn);
+  return db.readTx(exportIn, { timeoutMs: TIMEOUTS.bulk });
 }

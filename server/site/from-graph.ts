@@ -4,7 +4,7 @@
 // entities, a conduit's rule nodes), so one function rebuilds any of them.
 import { COLLECTIONS, type CollectionName, type Reference } from '../model/collections.js';
 import type { Endpoint } from '../model/site-schema.js';
-import { DERIVED_PROPS, type Props } from './to-graph.js';
+import { ASSESSMENT_FIELDS, assessmentProp, DERIVED_PROPS, JSON_SUFFIX, type Props } from './to-graph.js';
 
 export interface StoredLink { type: string; to: string; props: Props }
 export interface StoredEntity {
@@ -15,13 +15,16 @@ export interface StoredEntity {
 }
 
 function ownFields(collection: CollectionName, props: Props): Props {
-  const own = Object.fromEntries(Object.entries(props).filter(([k]) => !DERIVED_PROPS.has(k)));
+  const own = Object.fromEntries(Object.entries(withoutDerived(props))
+    .map(([k, v]) => (k.endsWith(JSON_SUFFIX) && typeof v === 'string' ? [k.slice(0, -JSON_SUFFIX.length), JSON.parse(v)] : [k, v])));
   if (collection !== 'controls') return own;
-  const { itStatus, itMaturity, otStatus, otMaturity, ...rest } = own;
   const assessment: Props = {};
-  if (itStatus !== undefined) assessment.IT = { status: itStatus, maturity: itMaturity };
-  if (otStatus !== undefined) assessment.OT = { status: otStatus, maturity: otMaturity };
-  return { ...rest, assessment };
+  for (const domain of ['IT', 'OT'] as const) {
+    const fields = Object.fromEntries(ASSESSMENT_FIELDS.flatMap((f) => (own[assessmentProp(domain, f)] === undefined ? [] : [[f, own[assessmentProp(domain, f)]]])));
+    for (const f of ASSESSMENT_FIELDS) delete own[assessmentProp(domain, f)];
+    if (fields.status !== undefined) assessment[domain] = fields;
+  }
+  return { ...own, assessment };
 }
 
 const byId = (a: StoredLink, b: StoredLink) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
@@ -53,6 +56,7 @@ function groupsFromElements(links: StoredLink[]) {
 function fieldValue(reference: Reference, links: StoredLink[]): unknown {
   const field = reference.field;
   if (field === 'groups[].elements[]') return groupsFromElements(links);
+  if (field.endsWith('{}')) return Object.fromEntries([...links].sort(byId).map((l) => [l.to, l.props.rating]));
   if (!field.endsWith('[]')) return links[0]?.to;
   const order = reference.order;
   const sorted = order ? [...links].sort((a, b) => (a.props[order] as number) - (b.props[order] as number)) : [...links].sort(byId);
@@ -64,7 +68,7 @@ export function entityFromStored(collection: CollectionName, row: StoredEntity):
   for (const reference of COLLECTIONS[collection].references) {
     if (!reference.relationship) continue; // a rule endpoint: rebuilt from the rule's own properties
     const links = row.out.filter((l) => l.type === reference.relationship);
-    doc[reference.field.split(/[.[]/)[0]!] = fieldValue(reference, links);
+    doc[reference.field.split(/[.[{]/)[0]!] = fieldValue(reference, links);
   }
   if (collection === 'conduits') doc.rules = [...(row.rules ?? [])].sort((a, b) => (a.seq as number) - (b.seq as number)).map(ruleFromProps);
   return doc as Record<string, unknown> & { id: string };

@@ -57,6 +57,8 @@ function stubOf(found: Lookup): { collection: CollectionName; doc: Doc } | undef
     case 'assets': return { collection: 'assets', doc: { id: found.id, zone: found.zone, ip: found.ip ?? undefined, type: found.type } };
     case 'zones': return { collection: 'zones', doc: { id: found.id, cidr: found.cidr ?? undefined } };
     case 'conduits': return { collection: 'conduits', doc: { id: found.id, zones: found.zones } };
+    case 'requirements': return { collection: 'requirements', doc: { id: found.id, framework: found.framework, assessable: found.assessable ?? undefined } };
+    case 'controls': return { collection: 'controls', doc: { id: found.id, domain: found.domain } };
     default: return { collection: found.collection, doc: { id: found.id } };
   }
 }

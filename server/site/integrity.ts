@@ -3,7 +3,7 @@
 // check is the guard against what no validation foresaw (a bug, a hand edit in Neo4j Browser, a
 // restore of a damaged store). While an invariant is broken the what-if and assurance answers
 // refuse with 503 and the reason rather than answer from a broken graph.
-import type { DbClient } from '../db/client.js';
+import { TIMEOUTS, type DbClient } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { count } from '../plural.js';
 
@@ -41,7 +41,7 @@ export async function checkIntegrity(db: DbClient): Promise<IntegrityReport> {
       for (const row of rows.slice(0, LISTED)) problems.push({ invariant, id: String(row.id), detail: String(row.detail) });
     }
     return { ok: total === 0, revision: Number(revision), checkedAt: new Date().toISOString(), problems, total };
-  });
+  }, { timeoutMs: TIMEOUTS.bulk });
 }
 
 /** The last check's verdict, held by the server; what-if and assurance routes ask it first. */

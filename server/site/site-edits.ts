@@ -69,7 +69,8 @@ export async function createEntity<V>(db: DbClient, collection: CollectionName, 
 }
 
 export async function updateEntity<V>(db: DbClient, collection: CollectionName, id: string, item: Doc, options: EditOptions<V>): Promise<EditResult<V>> {
-  if (item.id !== id) throw new AppError('INTERLOCK_BAD_REQUEST', `body.id "${item.id}" differs from the id in the URL "${id}".`, [{ path: 'body.id', message: `must equal the id in the URL ("${id}")` }]);
+  // One field against the URL: a rule the schema cannot state, so 422, not 400.
+  if (item.id !== id) throw new AppError('INTERLOCK_UNPROCESSABLE', `body.id "${item.id}" differs from the id in the URL "${id}".`, [{ path: 'body.id', message: `must equal the id in the URL ("${id}")` }]);
   return edit(db, 'update', collection, id, {
     upserts: [{ collection, doc: item, name: `${collection}[id=${id}]` }], deletes: [],
     precondition: (known) => existing(known, collection, id, options.ifMatch),

@@ -6,7 +6,7 @@
 // can never both succeed from the same state, and a write, its journal and its audit entry
 // commit or vanish together.
 import { appendAudit } from '../audit/audit-log.js';
-import type { DbClient, Tx } from '../db/client.js';
+import type { DbClient, Tx, TxOptions } from '../db/client.js';
 import { recordRevision, type EntityChange, type RevisionMeta } from './journal.js';
 
 export interface SiteWriteResult {
@@ -26,6 +26,7 @@ export async function siteWrite<T extends SiteWriteResult>(
   db: DbClient,
   meta: (result: T) => RevisionMeta,
   work: (tx: Tx, revision: number) => Promise<T>,
+  options: TxOptions = {},
 ): Promise<T & { revision: number }> {
   try {
     // executeWrite retries transient failures (a deadlock, a leader switch): the work re-reads
@@ -45,7 +46,7 @@ export async function siteWrite<T extends SiteWriteResult>(
         details: { revision, summary: described.summary, changeCount: result.changes.length, journalDigest },
       });
       return { ...result, revision };
-    });
+    }, options);
   } catch (error) {
     if (error instanceof NothingChanged) return { ...(error.result as T), revision: error.revision };
     throw error;

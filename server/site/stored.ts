@@ -22,6 +22,11 @@ export interface Lookup {
   zones: string[];
   /** For a rule: its conduit. */
   conduit: string | null;
+  /** For a requirement: its framework and whether it is assessed. */
+  framework: string | null;
+  assessable: boolean | null;
+  /** For a control: IT, OT or BOTH. */
+  domain: string | null;
 }
 
 export type Doc = Record<string, unknown> & { id: string };

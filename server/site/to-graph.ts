@@ -70,16 +70,36 @@ export function ruleProps(rule: FirewallRuleT, conduit: string, book: AddressBoo
 
 /** The document fields a collection keeps as relationships (or, for a conduit, as rule nodes). */
 export function referenceFields(collection: CollectionName): Set<string> {
-  return new Set(COLLECTIONS[collection].references.map((r) => r.field.split(/[.[]/)[0]!));
+  return new Set(COLLECTIONS[collection].references.map((r) => r.field.split(/[.[{]/)[0]!));
 }
 
 /** Properties the graph derives or keeps for its own bookkeeping; never part of a document. */
-export const DERIVED_PROPS = new Set(['cidrLo', 'cidrHi', 'ipInt', 'safetyRequired', 'entityVersion', 'docHash']);
+export const DERIVED_PROPS = new Set(['cidrLo', 'cidrHi', 'ipInt', 'safetyRequired', 'entityVersion', 'docHash', 'latestCollectedOn', 'latestSha256']);
+
+/** A field whose value Neo4j cannot hold as a property (objects, lists of objects) is kept as JSON text under `<field>Json`. */
+export const JSON_SUFFIX = 'Json';
+const scalarOrScalars = (v: unknown) => v === null || typeof v !== 'object' || (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'));
+
+/** A control's per-domain assessment as scalar properties: itStatus, itMaturity, itAssessor, itAssessedOn, ot… */
+export const ASSESSMENT_FIELDS = ['status', 'maturity', 'assessor', 'assessedOn'] as const;
+export const assessmentProp = (domain: 'IT' | 'OT', field: string) => `${domain.toLowerCase()}${field[0]!.toUpperCase()}${field.slice(1)}`;
+
+function flattenAssessment(assessment: Partial<Record<'IT' | 'OT', Record<string, unknown>>> | undefined): Props {
+  const out: Props = {};
+  for (const domain of ['IT', 'OT'] as const) for (const field of ASSESSMENT_FIELDS) out[assessmentProp(domain, field)] = assessment?.[domain]?.[field];
+  return out;
+}
+
+/** The revision that decides an evidence item's currency: the latest collection (the last listed of equal dates). */
+export function latestRevision<R extends { collectedOn: string }>(revisions: readonly R[]): R | undefined {
+  return revisions.reduce<R | undefined>((best, r) => (!best || r.collectedOn >= best.collectedOn ? r : best), undefined);
+}
 
 /** The entity's own node properties: its scalar fields plus what the graph derives from them. */
 export function entityProps(collection: CollectionName, entity: { id: string }): Props {
   const skip = referenceFields(collection);
-  const own: Props = Object.fromEntries(Object.entries(entity).filter(([k]) => !skip.has(k)));
+  const own: Props = Object.fromEntries(Object.entries(entity).filter(([k]) => !skip.has(k) && !(collection === 'controls' && k === 'assessment'))
+    .map(([k, v]) => (scalarOrScalars(v) ? [k, v] : [`${k}${JSON_SUFFIX}`, JSON.stringify(v)])));
   if (collection === 'zones') {
     const range = (entity as ZoneT).cidr ? parseCidr((entity as ZoneT).cidr!) : null;
     return clean({ ...own, cidrLo: range?.lo, cidrHi: range?.hi });
@@ -88,10 +108,11 @@ export function entityProps(collection: CollectionName, entity: { id: string }):
     const ip = (entity as AssetT).ip;
     return clean({ ...own, ipInt: ip ? parseIpv4(ip)! : undefined });
   }
-  if (collection === 'controls') {
-    // A control's per-domain assessment is flattened: nodes hold scalar properties only.
-    const { assessment, ...rest } = own as { assessment?: Record<'IT' | 'OT', { status: string; maturity: number } | undefined> };
-    return clean({ ...rest, itStatus: assessment?.IT?.status, itMaturity: assessment?.IT?.maturity, otStatus: assessment?.OT?.status, otMaturity: assessment?.OT?.maturity });
+  // A control's per-domain assessment is flattened, so the projection queries read it as properties.
+  if (collection === 'controls') return clean({ ...own, ...flattenAssessment((entity as { assessment?: Record<string, Record<string, unknown>> }).assessment) });
+  if (collection === 'evidence') {
+    const latest = latestRevision((entity as { revisions?: Array<{ collectedOn: string; sha256: string }> }).revisions ?? []);
+    return clean({ ...own, latestCollectedOn: latest?.collectedOn, latestSha256: latest?.sha256 });
   }
   return clean(own);
 }
@@ -101,6 +122,7 @@ const indexes = (path: string) => [...path.matchAll(/\[(\d+)\]/g)].map((m) => Nu
 
 function linkProps(type: string, entity: { id: string }, path: string, order?: 'seq' | 'end'): Props {
   const at = indexes(path);
+  if (type === 'TARGETS') return { rating: (entity as unknown as { targets: Record<string, string> }).targets[path.slice('targets.'.length)] };
   if (type === 'HAS_ELEMENT') {
     // Voting needs the group with every element: role, group id, voting and both positions.
     const group = (entity as SifT).groups[at[0]!]!;

@@ -25,6 +25,7 @@ async function assess(): Promise<void> {
   await x.page.locator('#run-whatif').click();
   await x.page.locator('#verdict, #whatif-error').first().waitFor({ timeout: 30_000 });
   const error = await x.page.locator('#whatif-error').count();
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText(), the text as a person sees it
   if (error) throw new Error(await x.page.locator('#whatif-error').innerText());
 }
 

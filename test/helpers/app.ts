@@ -10,6 +10,13 @@ import type { AppRole } from '../../server/identity/roles.js';
 import type { IdentitySettings } from '../../server/identity/settings.js';
 import { loadSite, testDb } from './db.js';
 
+/**
+ * Tests fire hundreds of requests a minute from one address, and a heavy request (a large import)
+ * would make the next one shed: budgets and shedding are off here and tested on their own
+ * (test/edge-*.test.ts). The Host allow-list and the headers stay on.
+ */
+export const UNTHROTTLED = { rateLimitScale: 0, pressure: false } as const;
+
 export const TEST_ADMIN = 'test-admin';
 
 const uninjected = new WeakMap<FastifyInstance, (options: InjectOptions) => Promise<LightMyRequestResponse>>();
@@ -42,7 +49,7 @@ export function actAsAdminByDefault(app: FastifyInstance): void {
 
 export async function build(identity?: Partial<IdentitySettings>): Promise<{ app: FastifyInstance; db: DbClient }> {
   const db = await testDb();
-  const app = await buildApp({ db, clientDir: '/nonexistent', ...(identity ? { identity } : {}) });
+  const app = await buildApp({ db, clientDir: '/nonexistent', edge: UNTHROTTLED, ...(identity ? { identity } : {}) });
   actAsAdminByDefault(app);
   await app.ready();
   return { app, db };

@@ -101,15 +101,21 @@ const MINI_SITE: SiteDocumentInput = {
       uses: ['hmi'], dependsOn: ['f-esd'], performedBy: ['role-operator'], backsUp: ['sif-hp'],
     },
   ],
-  frameworks: [{ id: 'iso27001', name: 'ISO/IEC 27001', version: '2022' }],
+  frameworks: [{
+    id: 'iso27001', name: 'ISO/IEC 27001', version: '2022', kind: 'standard', domains: ['IT'], ratingModel: 'status',
+    sources: ['ISO/IEC 27001:2022 Annex A (identifiers and short titles)'], licence: 'Identifiers and short titles only.',
+  }],
   requirements: [{ id: 'iso-a8-20', framework: 'iso27001', ref: 'A.8.20', title: 'Networks security' }],
   controls: [
-    { id: 'ctl-seg', name: 'Zone and conduit segmentation', domain: 'BOTH', satisfies: ['iso-a8-20'], appliesTo: ['c-ctl-sis', 'z-sis'],
-      mitigates: ['risk-1'], assessment: { IT: { status: 'implemented', maturity: 3 }, OT: { status: 'partial', maturity: 2 } } },
+    { id: 'ctl-seg', name: 'Zone and conduit segmentation', domain: 'BOTH', category: 'Network architecture', satisfies: ['iso-a8-20'], appliesTo: ['c-ctl-sis', 'z-sis'],
+      mitigates: ['risk-1'], assessment: {
+        IT: { status: 'implemented', maturity: 3, assessor: 'IT security', assessedOn: '2026-06-01' },
+        OT: { status: 'partial', maturity: 2, assessor: 'OT security', assessedOn: '2026-06-02' },
+      } },
   ],
   evidence: [
-    { id: 'ev-drawing', name: 'Network drawing rev C', kind: 'network-drawing', source: 'DMS', collectedOn: '2026-01-10', refreshDays: 365,
-      hash: 'a'.repeat(64), supports: ['ctl-seg'] },
+    { id: 'ev-drawing', name: 'Network drawing rev C', kind: 'network-drawing', source: 'DMS', domains: ['OT'], refreshDays: 365,
+      supports: ['ctl-seg'], revisions: [{ collectedOn: '2026-01-10', sha256: 'a'.repeat(64), addedBy: 'OT engineer' }] },
   ],
   risks: [
     { id: 'risk-1', title: 'Unauthorised SIS access', register: 'JOINT', likelihood: 2, impact: 5, safetyConsequence: 'severe',

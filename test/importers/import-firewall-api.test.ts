@@ -105,7 +105,7 @@ describe('bad requests change nothing', () => {
     ['an unknown conduit', 'c-nowhere', { format: 'iptables', config: '*filter\nCOMMIT\n' }, 404, 'params.id'],
     ['an unknown format', 'c-ctl-sis-a', { format: 'pf', config: 'pass all' }, 400, 'body.format'],
     ['an empty configuration', 'c-ctl-sis-a', { format: 'iptables', config: '' }, 400, 'body.config'],
-    ['a chain for FortiGate', 'c-dmz-ops', { format: 'fortigate', config: 'config firewall policy\nend\n', chain: 'FORWARD' }, 400, 'body.chain'],
+    ['a chain for FortiGate', 'c-dmz-ops', { format: 'fortigate', config: 'config firewall policy\nend\n', chain: 'FORWARD' }, 422, 'body.chain'],
     ['a chain name iptables would refuse', 'c-ctl-sis-a', { format: 'iptables', config: '*filter\nCOMMIT\n', chain: 'A B' }, 400, 'body.chain'],
     ['a configuration over 2 MiB', 'c-ctl-sis-a', { format: 'iptables', config: '#'.repeat(2 * 1024 * 1024 + 1) }, 400, 'body.config'],
     ['an unknown field', 'c-ctl-sis-a', { format: 'iptables', config: 'x', dryRun: true }, 400, 'body'],

@@ -11,6 +11,9 @@ export function ruleLines(report: ParseReport): string[] {
 
 export function notRepresented(report: ParseReport): Record<string, number[]> {
   const out: Record<string, number[]> = {};
-  for (const n of report.notRepresented) (out[`${n.refused ? 'REFUSED ' : ''}${n.reason}`] ??= []).push(n.line);
+  for (const n of report.notRepresented) {
+    const key = `${n.refused ? 'REFUSED ' : ''}${n.reason}`;
+    out[key] = [...(out[key] ?? []), n.line];
+  }
   return out;
 }

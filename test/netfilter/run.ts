@@ -13,7 +13,7 @@ import { DbClient } from '../../server/db/client.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/db/embedded-neo4j.js';
 import { applySchema } from '../../server/db/schema.js';
 import { logLine as log } from '../../server/log-line.js';
-import { runDifferential } from './differential.js';
+import { runDifferential, type DifferentialOptions } from './differential.js';
 import { Lab, unavailable } from './lab.js';
 import { PORT_POOL } from './rule-sets.js';
 
@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   let db: DbClient | undefined;
   const lab = new Lab();
   try {
-    let engine;
+    let engine: DifferentialOptions['engine'];
     if (args.engine) {
       let uri = process.env.NEO4J_URI;
       if (!uri) {
@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
       } else log(`Using ${uri}: its graph is replaced by the lab's.`);
       db = new DbClient({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD || undefined, database: process.env.NEO4J_DATABASE ?? 'neo4j' });
       await applySchema(db);
-      const app = await buildApp({ db, clientDir: '/nonexistent' });
+      const app = await buildApp({ db, clientDir: '/nonexistent', edge: { rateLimitScale: 0, pressure: false } });
       await app.ready();
       engine = { app, db };
     }

@@ -237,7 +237,7 @@ export class GraphCanvas {
   fit(ids?: string[]): void {
     const target = ids?.reduce((acc, id) => acc.union(this.cy.getElementById(id)), this.cy.collection());
     for (let i = 0; i < 2; i += 1) {
-      this.cy.fit(target && target.nonempty() ? target : undefined, 36);
+      this.cy.fit(target?.nonempty() ? target : undefined, 36);
       // A path of one or two assets would fill the screen; keep its surroundings in sight.
       if (this.cy.zoom() > MAX_FIT_ZOOM) this.cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
       this.fitFonts();

@@ -146,7 +146,10 @@ function placeX(bands: Item[][], adj: Map<string, Set<string>>, same: Map<string
       item.x = at;
     });
     const shift = at / 2;
-    for (const item of band) x.set(item.id, (item.x -= shift));
+    for (const item of band) {
+      item.x -= shift;
+      x.set(item.id, item.x);
+    }
   }
   for (let round = 0; round < PLACEMENT_ROUNDS; round += 1) {
     const order = round % 2 === 0 ? bands : [...bands].reverse();
@@ -159,7 +162,10 @@ function placeX(bands: Item[][], adj: Map<string, Set<string>>, same: Map<string
       for (let i = 1; i < band.length; i += 1) left[i] = Math.max(want[i]!, left[i - 1]! + gap(band[i - 1]!, band[i]!));
       const right = [...want];
       for (let i = band.length - 2; i >= 0; i -= 1) right[i] = Math.min(want[i]!, right[i + 1]! - gap(band[i]!, band[i + 1]!));
-      band.forEach((item, i) => x.set(item.id, (item.x = (left[i]! + right[i]!) / 2)));
+      band.forEach((item, i) => {
+        item.x = (left[i]! + right[i]!) / 2;
+        x.set(item.id, item.x);
+      });
     }
   }
 }

@@ -1,6 +1,6 @@
 // The explorer's session: who is signed in and the CSRF token every changing request echoes. The
 // session itself is an http-only cookie the page never sees.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AuthMethods, SessionView } from '../../../server/identity/schemas.js';
 
 export type SessionT = z.infer<typeof SessionView>;

@@ -80,11 +80,20 @@ function readPolicy(policy: Entry, objects: FortiObjects, ledger: LineLedger): P
   }
   const side = (key: 'srcaddr' | 'dstaddr'): RangeSet[] | null => {
     const s = get(key);
-    if (!s || s.values.length === 0) return refuse(policy.line, `${label} has no ${key}`), null;
+    if (!s || s.values.length === 0) {
+      refuse(policy.line, `${label} has no ${key}`);
+      return null;
+    }
     const vip = key === 'dstaddr' ? s.values.find((v) => objects.vips.has(v)) : undefined;
-    if (vip) return refuse(s.line, `destination "${vip}" is a virtual IP (destination NAT): the policy matches its external address and forwards to another; not represented`), null;
+    if (vip) {
+      refuse(s.line, `destination "${vip}" is a virtual IP (destination NAT): the policy matches its external address and forwards to another; not represented`);
+      return null;
+    }
     const r = unionOf(s.values, objects.address);
-    if ('refusal' in r) return refuse(r.line ?? s.line, r.refusal), null;
+    if ('refusal' in r) {
+      refuse(r.line ?? s.line, r.refusal);
+      return null;
+    }
     matchLines.push(...r.lines);
     return get(`${key}-negate`)?.values[0] === 'enable' ? [negateAddresses(r.value.flat())] : r.value;
   };

@@ -19,10 +19,14 @@ export const Mapping = z.object({
     .refine((c) => c.id !== undefined || c.ip !== undefined || c.name !== undefined, {
       message: 'map at least one of id, ip or name: rows are matched to assets by them',
     }),
-  types: z.record(z.string().min(1).max(100), AssetType).refine((t) => Object.keys(t).length <= 500, 'at most 500 type words').default({})
+  // Key lengths are a rule OpenAPI 3.0 cannot state (it has no propertyNames): refined, so 422.
+  types: z.record(z.string(), AssetType)
+    .refine((t) => Object.keys(t).length <= 500, 'at most 500 type words')
+    .refine((t) => Object.keys(t).every((k) => k.length >= 1 && k.length <= 100), 'each type word must be 1–100 characters')
+    .meta({ maxProperties: 500 })
+    .default({})
     .describe("the CSV's type words (any case) → Interlock asset types; a cell that already is an asset type needs no entry"),
   defaultType: AssetType.optional().describe('the type of a new asset whose row gives none'),
   delimiter: z.enum([',', ';', '\t', '|']).default(','),
 }).strict();
 export type Mapping = z.infer<typeof Mapping>;
-export type MappingInput = z.input<typeof Mapping>;

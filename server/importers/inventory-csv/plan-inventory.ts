@@ -101,8 +101,14 @@ export function planInventory(rows: CsvRow[], mapping: Mapping, site: { assets: 
     let matchedBy: MatchedBy | null = null;
     let current: AssetT | undefined;
     if (v.id !== undefined && byId.has(v.id)) [current, matchedBy] = [byId.get(v.id), 'id'];
-    if (!current && v.ip !== undefined && (current = one(byIp.get(v.ip), `IP ${v.ip}`))) matchedBy = 'ip';
-    if (!current && v.name !== undefined && (current = one(byName.get(norm(v.name)), `name "${v.name}"`))) matchedBy = 'name';
+    if (!current && v.ip !== undefined) {
+      current = one(byIp.get(v.ip), `IP ${v.ip}`);
+      if (current) matchedBy = 'ip';
+    }
+    if (!current && v.name !== undefined) {
+      current = one(byName.get(norm(v.name)), `name "${v.name}"`);
+      if (current) matchedBy = 'name';
+    }
     if (problems.length) {
       plan.problems.push(...problems);
       continue;

@@ -9,7 +9,7 @@ import type { TrafficAnswer } from './traffic-answer.js';
 
 /** Reads and summarises the log; refuses a log too large, too varied, or with no connection in it. */
 export async function summariseTraffic(input: AsyncIterable<Buffer | string>, options: ReadOptions = {}): Promise<ReadResult> {
-  let read;
+  let read: Awaited<ReturnType<typeof readConnLog>>;
   try {
     read = await readConnLog(input, options);
   } catch (error) {

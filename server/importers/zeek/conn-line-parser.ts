@@ -30,7 +30,7 @@ interface TsvHeader {
 }
 
 /** "\x09" → tab: Zeek writes the separator escaped in its header. */
-function unescape(text: string): string {
+function unescapeZeek(text: string): string {
   return text.replace(/\\x([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
@@ -77,7 +77,7 @@ export class ConnLineParser {
   private directive(line: string): LineResult {
     this.form ??= 'tsv';
     if (line.startsWith('#separator ')) {
-      this.separator = unescape(line.slice('#separator '.length));
+      this.separator = unescapeZeek(line.slice('#separator '.length));
       return NONE;
     }
     const [name, ...values] = line.split(this.separator);

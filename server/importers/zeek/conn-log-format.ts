@@ -14,10 +14,10 @@ const TYPES = [
 const stamp = (seconds: number) => new Date(seconds * 1000).toISOString().replace('T', '-').replace(/:/g, '-').slice(0, 19);
 
 export function connTsvHeader(openedAt: number): string {
-  return [
+  return `${[
     '#separator \\x09', '#set_separator\t,', '#empty_field\t(empty)', '#unset_field\t-', '#path\tconn',
     `#open\t${stamp(openedAt)}`, `#fields\t${CONN_FIELDS.join('\t')}`, `#types\t${TYPES.join('\t')}`,
-  ].join('\n') + '\n';
+  ].join('\n')}\n`;
 }
 
 export const connTsvFooter = (closedAt: number): string => `#close\t${stamp(closedAt)}\n`;

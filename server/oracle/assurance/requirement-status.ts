@@ -3,7 +3,7 @@
 import {
   REQUIREMENT_STATUSES, type ControlStatus, type DomainT, type RelationshipT, type RequirementStatus, type RequirementT,
 } from '../../model/governance-schema.js';
-import { AssuranceIndex } from './assurance-site.js';
+import type { AssuranceIndex } from './assurance-site.js';
 import { effectiveStatus, type ControlDomainStatus } from './control-status.js';
 
 export interface ProjectionSource {

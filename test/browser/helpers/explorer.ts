@@ -49,7 +49,7 @@ export async function startExplorer(site: unknown, viewport = { width: 1600, hei
     await createUser(db, { username: 'test' }, { ...EXPLORER_USER, roles: ['engineer'] });
   }
   // Every page signs in from the same address: the per-address sign-in limit is not under test here.
-  const app = await buildApp({ db, clientDir: CLIENT_DIR, identity: { signInPerMinute: 10_000 } });
+  const app = await buildApp({ db, clientDir: CLIENT_DIR, edge: { pressure: false }, identity: { signInPerMinute: 10_000 } });
   actAsAdminByDefault(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,0 +1,75 @@
+// Every operation of the API document as a request that would succeed against the mini site, so
+// that while Neo4j is down the only reason left to refuse it is the database. Taken from the
+// OpenAPI document rather than listed by hand: a new route is swept too, and one whose body is
+// not known here fails the sweep by name instead of escaping it.
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { parse } from 'yaml';
+import type { SiteDocumentInput } from '../../server/model/site-schema.js';
+import { miniSite } from '../helpers/mini-site.js';
+
+const site = miniSite();
+type Payload = NonNullable<InjectOptions['payload']>;
+
+// The mini site's id for what a path names: /api/zones/{id} is a zone, /api/graph/sif/{id} a SIF.
+const IDS: Record<string, string> = {
+  zones: 'z-ctl', conduits: 'c-ctl-sis', assets: 'hmi', asset: 'hmi', flows: 'f-esd', sifs: 'sif-hp', sif: 'sif-hp', procedures: 'proc-esd',
+};
+
+const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
+
+const BODIES: Record<string, Payload> = {
+  'POST /api/import': site,
+  'POST /api/impact': { change: { kind: 'patch', targets: ['fw-a'], requiresReboot: true } },
+  'POST /api/explain/flow': { flow: 'f-esd' },
+  'POST /api/graph/locate': { ids: ['hmi'] },
+  'POST /api/advisories': JSON.parse(fixture('advisories/schneider-triconex-tristation.json')) as Payload,
+  'POST /api/inventory': {
+    csv: 'Tag,Device Name,IP Address,Vendor,Model,Firmware,Device Type,Subnet\nhmi-9,Spare HMI,10.2.0.99,,,,Workstation,\n',
+    mapping: { ...(parse(fixture('inventory/reference-plant-mapping.yaml')) as object), defaultType: 'workstation' },
+    dryRun: true,
+  },
+  'POST /api/conduits/{id}/import-firewall': { format: 'iptables', config: '*filter\n:FORWARD DROP [0:0]\n-A FORWARD -p tcp -s 10.2.0.10 -d 10.1.0.10 --dport 502 -j ACCEPT\nCOMMIT\n' },
+};
+
+/** Requests that are not a JSON body: the Zeek log is sent as it is. */
+const RAW: Record<string, Partial<InjectOptions>> = {
+  'POST /api/traffic': { payload: fixture('traffic/reference-plant-conn.log'), headers: { 'content-type': 'text/plain' } },
+};
+
+/** Path parameters other than an entity id. */
+const PARAMS: Record<string, string> = { number: '1' };
+
+const METHODS = new Set(['get', 'post', 'put', 'delete']);
+
+export function everyRoute(app: FastifyInstance): InjectOptions[] {
+  const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+  return Object.entries(paths).flatMap(([path, operations]) =>
+    Object.keys(operations).filter((m) => METHODS.has(m)).map((m) => request(m.toUpperCase() as 'GET', path)));
+}
+
+function request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string): InjectOptions {
+  const url = path.replace(/\/([\w-]+)\/\{id\}/, (_, named: string) => `/${named}/${idFor(named, `${method} ${path}`)}`)
+    .replace(/\{(\w+)\}/g, (_, name: string) => PARAMS[name] ?? `{${name}}`);
+  const raw = RAW[`${method} ${path}`];
+  if (raw) return { method, url, ...raw };
+  return method === 'POST' || method === 'PUT' ? { method, url, payload: body(method, path) } : { method, url };
+}
+
+function idFor(named: string, operation: string): string {
+  const id = IDS[named];
+  if (!id) throw new Error(`No mini-site id known for ${operation}: add one to test/faults/routes.ts`);
+  return id;
+}
+
+/** A known body, or the mini site's own entity for a collection's create and replace. */
+function body(method: string, path: string): Payload {
+  const operation = `${method} ${path}`;
+  const known = BODIES[operation];
+  if (known) return known;
+  const collection = /^\/api\/(\w+)(\/\{id\})?$/.exec(path)?.[1] as keyof SiteDocumentInput | undefined;
+  const items = collection ? site[collection] : undefined;
+  const entity = Array.isArray(items) ? items.find((item: { id: string }) => item.id === IDS[collection!]) : undefined;
+  if (!entity) throw new Error(`No request body known for ${operation}: add one to test/faults/routes.ts`);
+  return entity as Payload;
+}
