@@ -2,6 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { advisoryRoutes } from './advisories.js';
 import { assetRoutes } from './assets.js';
+import { assuranceRoutes } from './assurance.js';
+import { assuranceEvidenceRoutes } from './assurance-evidence.js';
+import { assurancePositionRoutes } from './assurance-position.js';
 import { conduitRoutes } from './conduits.js';
 import { firewallImportRoutes } from './firewall-import.js';
 import { flowRoutes } from './flows.js';
@@ -20,6 +23,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const routes of [
     healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes,
     viewRoutes, impactRoutes, revisionRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes, firewallImportRoutes,
+    assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes,
   ]) {
     await app.register(routes);
   }

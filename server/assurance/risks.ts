@@ -1,0 +1,13 @@
+// Shared systems and the risk registers (DOMAIN.md §5.5): assurance/shared-systems and
+// assurance/risk-findings compute; nothing is decided here.
+import type { Tx } from '../db/client.js';
+import type { Baseline } from './baseline.js';
+import type { RiskFindingT, SharedSystemT } from './schemas.js';
+
+export async function sharedSystems(tx: Tx, assets: string[] | null = null): Promise<SharedSystemT[]> {
+  return (await tx.run('assurance/shared-systems', { assets })) as SharedSystemT[];
+}
+
+export async function riskFindings(tx: Tx, baseline: Baseline, risks: string[] | null = null): Promise<RiskFindingT[]> {
+  return (await tx.run('assurance/risk-findings', { risks, effective: baseline.effective })) as RiskFindingT[];
+}
