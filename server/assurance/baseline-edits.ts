@@ -7,7 +7,7 @@ import type { DbClient, Tx } from '../db/client.js';
 import { AppError, conflict } from '../errors.js';
 import type { ControlAssessmentT, ControlT, DomainT, EvidenceRevisionT, EvidenceT } from '../model/governance-schema.js';
 import { readOne } from '../site/read-entities.js';
-import { updateEntity, type EditResult } from '../site/site-edits.js';
+import { preconditionFailed, updateEntity, type EditResult } from '../site/site-edits.js';
 import type { Doc } from '../site/stored.js';
 import { latestRevision } from '../site/to-graph.js';
 
@@ -44,7 +44,9 @@ export async function addEvidenceRevision<V>(
     throw new AppError('INTERLOCK_UNPROCESSABLE', `collectedOn ${revision.collectedOn} is in the future (today is ${today}): evidence is recorded once collected.`,
       [{ path: 'collectedOn', message: `must not be after ${today}` }]);
   }
-  const { doc } = await readOne(db, 'evidence', id);
+  const { doc, version } = await readOne(db, 'evidence', id);
+  // A stale version is the first thing to say: what the client compared against is not what is there.
+  if (version !== options.ifMatch) throw preconditionFailed('evidence', id, version, options.ifMatch);
   const latest = latestRevision(doc.revisions);
   if (latest && latest.sha256 === revision.sha256 && latest.collectedOn === revision.collectedOn) {
     throw conflict(`evidence "${id}" already has this revision as its latest (collected ${latest.collectedOn}, SHA-256 ${latest.sha256.slice(0, 12)}…): nothing new to record.`,

@@ -49,7 +49,7 @@ export async function triageItems(tx: Tx, assets: string[], asOf: string): Promi
     summary: {
       assets: items.length, shared: items.filter((i) => i.shared).length, uncovered, registers,
       message: `${count(items.length, 'asset')}, ${count(items.filter((i) => i.shared).length, 'shared system')}; ` +
-        (uncovered ? `${count(uncovered, 'asset')} no register covers` : 'every asset is covered by a register') +
+        (uncovered ? `${count(uncovered, 'asset')} covered by no risk register` : 'every asset is covered by a risk register') +
         (registers.length ? `; registers: ${registers.join(', ')}` : '') + '.',
     },
   };
