@@ -20,6 +20,14 @@ export async function frameworksWithSummaries(db: DbClient, asOf: string): Promi
   });
 }
 
+/** One framework's summary per domain it scopes: what changes when a control is assessed. */
+export async function frameworkSummaries(db: DbClient, id: string, asOf: string): Promise<FrameworkSummaryT[]> {
+  return db.readTx(async (tx) => {
+    const frameworks = await oneFramework(tx, id);
+    return (await frameworkViews(tx, await readBaseline(tx, asOf), frameworks)).map((v) => v.summary);
+  });
+}
+
 export interface TreeNode {
   requirement: string; ref: string; title: string; assessable: boolean; slFrom: number | null; uncertain: string | null;
   statuses: Array<Pick<RequirementResultT, 'domain' | 'status' | 'source' | 'rating'>>;
@@ -30,6 +38,11 @@ async function oneFramework(tx: Tx, id: string): Promise<Map<string, FrameworkIn
   const frameworks = await readFrameworks(tx, id);
   if (frameworks.size === 0) throw notFound('framework', id);
   return frameworks;
+}
+
+/** Every assessable requirement of a tree, once per domain, in tree order. */
+export function flatStatuses(tree: TreeNode[]): Array<{ requirement: string; ref: string; title: string } & TreeNode['statuses'][number]> {
+  return tree.flatMap((n) => [...n.statuses.map((s) => ({ requirement: n.requirement, ref: n.ref, title: n.title, ...s })), ...flatStatuses(n.children)]);
 }
 
 /** A framework's requirements as a tree (groupings included), each assessable one with its status per domain. */

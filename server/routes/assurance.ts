@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { asOfToday, AsOfQuery } from '../assurance/as-of.js';
 import { assessControl, requireIfMatch } from '../assurance/baseline-edits.js';
 import { FrameworkInfo, FrameworkSummary, ProfileConformance, RequirementResult, ControlInDomain, CafRating, RequirementStatus } from '../assurance/schemas.js';
-import { frameworkTree, frameworksWithSummaries, profileConformance, readControls, requirementWithWhy } from '../assurance/views.js';
+import { frameworkSummaries, frameworkTree, frameworksWithSummaries, profileConformance, readControls, requirementWithWhy } from '../assurance/views.js';
 import { ControlAssessment } from '../model/governance-schema.js';
 import { ErrorBody, IdParams } from '../model/api-schemas.js';
 import { Domain, Id } from '../model/primitives.js';
@@ -54,6 +54,13 @@ export async function assuranceRoutes(fastify: FastifyInstance): Promise<void> {
       response: { 200: FrameworkInfo.extend({ asOf: z.string(), summaries: z.array(FrameworkSummary), tree: z.array(TreeNode).describe('top-level requirements, each with its children') }), 404: ErrorBody, ...assuranceErrors },
     },
   }, async (request) => frameworkTree(app.db, request.params.id, asOf(request.query)));
+
+  app.get('/assurance/frameworks/:id/summary', {
+    schema: {
+      tags: [TAG], summary: "One framework's compliance, status counts and maturity per domain it scopes (no tree)",
+      params: IdParams, querystring: AsOfQuery, response: { 200: z.array(FrameworkSummary), 404: ErrorBody, ...assuranceErrors },
+    },
+  }, async (request) => frameworkSummaries(app.db, request.params.id, asOf(request.query)));
 
   app.get('/assurance/requirements/:id', {
     schema: {
