@@ -34,17 +34,20 @@ async function main(): Promise<void> {
     .option('--seed <n>', 'seed of the estate and of the samples', '1')
     .option('--repeats <n>', 'timed requests per measure', '20')
     .option('--out <dir>', 'results directory', RESULTS_DIR)
-    .parse(process.argv).opts<{ assets: string; seed: string; repeats: string; out: string }>();
+    .option('--reuse', 'with NEO4J_URI: measure the estate already there when it is the same one')
+    .parse(process.argv).opts<{ assets: string; seed: string; repeats: string; out: string; reuse?: boolean }>();
   const [assets, seed, repeats] = [Number(opts.assets), Number(opts.seed), Math.max(5, Number(opts.repeats))];
   const database = await openBenchDatabase(assets);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
-    log(`estate of ${assets} assets (seed ${seed}): generating and importing`);
+    log(`estate of ${assets} assets (seed ${seed}): generating`);
     const doc = generateEstate({ assets, seed });
-    const imported = await importSite(database.client, doc, 'replace');
-    log(`  ${imported.nodes} nodes, ${imported.relationships} relationships in ${(imported.ms / 1000).toFixed(1)} s; ${doc.controls.length} controls, ${doc.evidence.length} evidence items, ${doc.requirements.length} requirements, ${doc.risks.length} risks, ${doc.zones.length} zones`);
+    const [stored] = await database.client.read('site/site-info');
+    // --reuse: a database (NEO4J_URI) already holding this very estate is measured as it is.
+    const imported = opts.reuse && stored?.props?.id === doc.site!.id ? null : await importSite(database.client, doc, 'replace');
+    log(`  ${imported ? `imported ${imported.nodes} nodes, ${imported.relationships} relationships in ${(imported.ms / 1000).toFixed(1)} s` : 'already in the database'}; ${doc.controls.length} controls, ${doc.evidence.length} evidence items, ${doc.requirements.length} requirements, ${doc.risks.length} risks, ${doc.zones.length} zones`);
     // Built after the import: its start-up integrity check then judges the estate once.
-    app = await buildApp({ db: database.client, clientDir: '/nonexistent' });
+    app = await buildApp({ db: database.client, clientDir: '/nonexistent', pluginTimeout: 300_000 });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -82,7 +85,18 @@ async function main(): Promise<void> {
       moved.push((summary.body as Array<{ compliance: number }>)[0]!.compliance);
     }
 
-    const results = { assets, seed, asOf: AS_OF, estate: { controls: doc.controls.length, evidence: doc.evidence.length, requirements: doc.requirements.length, risks: doc.risks.length, zones: doc.zones.length, nodes: imported.nodes, relationships: imported.relationships },
+    // Where the time goes inside Neo4j, per query, for one of each request.
+    const breakdown: Record<string, Record<string, number>> = {};
+    for (const [name, path] of [['report', reportPath], ['requirement', `/api/assurance/requirements/${sample[0]!.id}?asOf=${AS_OF}`]] as const) {
+      const per: Record<string, number> = {};
+      database.client.queryTimer = (query, took) => { per[query] = (per[query] ?? 0) + took; };
+      await timed(base, path);
+      database.client.queryTimer = undefined;
+      breakdown[name] = Object.fromEntries(Object.entries(per).sort(([, a], [, b]) => b - a));
+      log(`  inside Neo4j for one ${name}: ${Object.entries(breakdown[name]!).map(([q, t]) => `${q} ${t} ms`).join(', ')}`);
+    }
+
+    const results = { assets, breakdown, seed, asOf: AS_OF, estate: { controls: doc.controls.length, evidence: doc.evidence.length, requirements: doc.requirements.length, risks: doc.risks.length, zones: doc.zones.length, assets: doc.assets.length },
       report: summarize(report), requirement: summarize(requirement), assess: summarize(assess), complianceSeen: [...new Set(moved)].length };
     const rows: Array<[string, Summary, number]> = [
       ['board report numbers (GET /api/assurance/report)', results.report, TARGETS.report],

@@ -24,6 +24,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built web explorer; served at / when present. */
   clientDir?: string;
+  /** How long start-up (the integrity check among it) may take; fastify's default is 10 s. */
+  pluginTimeout?: number;
 }
 
 export const REQUEST_BODY_LIMIT = 1024 * 1024;
@@ -38,6 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: REQUEST_BODY_LIMIT,
     // Ids are up to 128 characters; the router's default of 100 answered 414 for valid ones.
     routerOptions: { maxParamLength: 256 },
+    ...(options.pluginTimeout ? { pluginTimeout: options.pluginTimeout } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -6,6 +6,7 @@
 // params:
 //   $asOf: string — YYYY-MM-DD
 //   $evidence: list<string>|null — evidence ids; null for every item
+//   $controls: list<string>|null — only evidence supporting one of these controls; null for any
 // returns:
 //   evidence: string; name: string; kind: string; source: string
 //   domains: list<string> — the domains it covers
@@ -15,7 +16,8 @@
 //   expiresOn: string|null
 //   currency: string — fresh | due | expired | absent
 MATCH (e:Evidence)
-WHERE $evidence IS NULL OR e.id IN $evidence
+WHERE ($evidence IS NULL OR e.id IN $evidence)
+  AND ($controls IS NULL OR EXISTS { MATCH (e)-[:SUPPORTS]->(c:Control) WHERE c.id IN $controls })
 WITH e, CASE WHEN e.latestCollectedOn IS NULL THEN null ELSE date(e.latestCollectedOn) + duration({days: e.refreshDays}) END AS expires
 RETURN e.id AS evidence, e.name AS name, e.kind AS kind, e.source AS source, e.domains AS domains,
   e.refreshDays AS refreshDays,

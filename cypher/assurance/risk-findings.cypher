@@ -23,24 +23,33 @@ MATCH (k:Risk)
 WHERE $risks IS NULL OR k.id IN $risks
 CALL (k) {
   OPTIONAL MATCH (k)-[:AFFECTS]->(n)
-  OPTIONAL MATCH (n)<-[:IN_ZONE]-(member:Asset) WHERE n:Zone
-  WITH k, collect(DISTINCT n.id) AS affects, collect(DISTINCT CASE WHEN n:Asset THEN n ELSE member END) AS assets,
-    collect(DISTINCT CASE WHEN n:Zone THEN n END) AS zonesNamed
-  CALL (assets) {
-    UNWIND assets AS a
-    MATCH (a)-[:IN_ZONE]->(az:Zone)
-    WITH a, az, a.id AS id ORDER BY id
-    RETURN collect(a.id) AS affectedAssets, collect(DISTINCT az) AS assetZones,
-      [x IN collect({a: a.id, az: az, sif: EXISTS { (a)<-[:HAS_ELEMENT]-(:SIF) },
-        shared: az.purdueLevel = 3.5 OR EXISTS { MATCH (a)<-[:FROM|TO]-(:Flow)-[:FROM|TO]->(b:Asset)-[:IN_ZONE]->(bz:Zone) WHERE b <> a AND bz.domain <> az.domain }})] AS facts
-  }
-  WITH affects, affectedAssets, facts, COLLECT { UNWIND zonesNamed + assetZones AS z RETURN DISTINCT z } AS touched
-  RETURN affects, affectedAssets,
-    [d IN ['IT', 'OT'] WHERE any(z IN touched WHERE z.domain = d)] AS affectedDomains,
-    [f IN facts WHERE f.shared | f.a] AS sharedSystems,
-    COLLECT { UNWIND touched AS z WITH z WHERE z.safety RETURN z.id ORDER BY z.id }
-      + [f IN facts WHERE f.sif OR f.az.safety | f.a] AS safetyTargets
+  WITH n ORDER BY n.id
+  RETURN collect(n.id) AS affects, collect(CASE WHEN n:Zone THEN n END) AS zonesNamed
 }
+OPTIONAL CALL (k) {
+  MATCH (k)-[:AFFECTS]->(a:Asset)
+  RETURN a
+  UNION
+  MATCH (k)-[:AFFECTS]->(:Zone)<-[:IN_ZONE]-(a:Asset)
+  RETURN a
+}
+// What an asset is (shared, a SIF element, where) is read once however many risks affect it:
+// every plant's enterprise zone is named by each enterprise-wide risk.
+WITH a, collect({k: k, affects: affects, zonesNamed: zonesNamed}) AS named
+OPTIONAL CALL (a) {
+  MATCH (a)-[:IN_ZONE]->(az:Zone)
+  RETURN az, EXISTS { (a)<-[:HAS_ELEMENT]-(:SIF) } AS sif,
+    az.purdueLevel = 3.5 OR EXISTS { MATCH (a)<-[:FROM|TO]-(:Flow)-[:FROM|TO]->(b:Asset)-[:IN_ZONE]->(bz:Zone) WHERE b <> a AND bz.domain <> az.domain } AS shared
+}
+UNWIND named AS r
+WITH r.k AS k, r.affects AS affects, r.zonesNamed AS zonesNamed, a, az, sif, shared
+ORDER BY a.id
+WITH k, affects, zonesNamed, collect(a.id) AS affectedAssets, collect(DISTINCT az) AS assetZones,
+  collect(CASE WHEN shared THEN a.id END) AS sharedSystems, collect(CASE WHEN sif OR az.safety THEN a.id END) AS safetyAssets
+WITH k, affects, affectedAssets, sharedSystems, safetyAssets, COLLECT { UNWIND zonesNamed + assetZones AS z RETURN DISTINCT z } AS touched
+WITH k, affects, affectedAssets, sharedSystems,
+  [d IN ['IT', 'OT'] WHERE any(z IN touched WHERE z.domain = d)] AS affectedDomains,
+  COLLECT { UNWIND touched AS z WITH z WHERE z.safety RETURN z.id ORDER BY z.id } + safetyAssets AS safetyTargets
 CALL (k, affectedDomains) {
   OPTIONAL MATCH (c:Control)-[:MITIGATES]->(k)
   WITH c ORDER BY c.id

@@ -7,24 +7,32 @@
 // returns:
 //   sif: string; name: string; sil: integer
 //   zones: list<string> — the given zones its path crosses, sorted
-MATCH (s:SIF)
-CALL (s) {
-  MATCH (s)-[:HAS_ELEMENT]->(:Asset)-[:IN_ZONE]->(z:Zone)
-  RETURN z
+CALL () {
+  MATCH (s:SIF)-[:HAS_ELEMENT]->(:Asset)-[:IN_ZONE]->(z:Zone)
+  WHERE $zones[z.id] = true
+  RETURN s, z
   UNION
-  MATCH (s)-[:DEPENDS_ON]->(:Flow)-[:FROM|TO|ROUTES_THROUGH]->(:Asset)-[:IN_ZONE]->(z:Zone)
-  RETURN z
-  UNION
-  MATCH (s)<-[:BACKS_UP]-(:Procedure)-[:DEPENDS_ON]->(:Flow)-[:FROM|TO|ROUTES_THROUGH]->(:Asset)-[:IN_ZONE]->(z:Zone)
-  RETURN z
-  UNION
-  MATCH (s)-[:DEPENDS_ON]->(:Flow)-[:VIA]->(:Conduit)-[:CONNECTS]->(z:Zone)
-  RETURN z
-  UNION
-  MATCH (s)<-[:BACKS_UP]-(:Procedure)-[:DEPENDS_ON]->(:Flow)-[:VIA]->(:Conduit)-[:CONNECTS]->(z:Zone)
-  RETURN z
+  // A flow's zones are read once, however many SIFs and procedures depend on it.
+  MATCH (s:SIF)
+  CALL (s) {
+    MATCH (s)-[:DEPENDS_ON]->(f:Flow)
+    RETURN f
+    UNION
+    MATCH (s)<-[:BACKS_UP]-(:Procedure)-[:DEPENDS_ON]->(f:Flow)
+    RETURN f
+  }
+  WITH f, collect(s) AS sifs
+  CALL (f) {
+    MATCH (f)-[:FROM|TO|ROUTES_THROUGH]->(:Asset)-[:IN_ZONE]->(z:Zone)
+    RETURN z
+    UNION
+    MATCH (f)-[:VIA]->(:Conduit)-[:CONNECTS]->(z:Zone)
+    RETURN z
+  }
+  WITH sifs, z WHERE $zones[z.id] = true
+  UNWIND sifs AS s
+  RETURN s, z
 }
-WITH s, z WHERE $zones[z.id] = true
-WITH s, z ORDER BY z.id
+WITH DISTINCT s, z ORDER BY z.id
 RETURN s.id AS sif, s.name AS name, s.sil AS sil, collect(z.id) AS zones
 ORDER BY sif

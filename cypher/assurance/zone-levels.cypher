@@ -4,8 +4,8 @@
 //   effectively implemented for OT; a control applied only to assets or conduits of Z does not
 //   cover Z. SL-C(Z, FR) is the highest s in 0..4 with every member of the FR with slFrom ≤ s
 //   covered, i.e. the lowest slFrom among the uncovered minus one (4 when all are covered).
-//   Plan: the gated requirements and the site-wide coverage are read once; per zone only the
-//   controls applied to it are expanded.
+//   Plan: the gated requirements, less those site-wide controls cover, are read once; per zone
+//   only the controls applied to it are expanded and only the rest is tested against them.
 // mode: read
 // params:
 //   $zones: list<string>|null — zone ids; null for every zone
@@ -23,10 +23,12 @@ CALL () {
   WITH r, root ORDER BY r.id
   RETURN collect({id: r.id, slFrom: r.slFrom, uncertain: r.uncertain IS NOT NULL, fr: root.id, ref: root.ref}) AS gated
 }
-CALL () {
+CALL (gated) {
   MATCH (c:Control)-[:SATISFIES]->(r:Requirement)
   WHERE r.slFrom IS NOT NULL AND $effective[c.id + '|OT'] = 'implemented' AND NOT (c)-[:APPLIES_TO]->()
-  RETURN collect(DISTINCT r.id) AS siteWide
+  WITH collect(DISTINCT r.id) AS siteWide
+  // What site-wide controls leave uncovered, once for every zone.
+  RETURN [g IN gated WHERE NOT g.id IN siteWide] AS open
 }
 MATCH (z:Zone)
 WHERE $zones IS NULL OR z.id IN $zones
@@ -35,9 +37,9 @@ CALL (z) {
   WHERE r.slFrom IS NOT NULL AND $effective[c.id + '|OT'] = 'implemented'
   RETURN collect(DISTINCT r.id) AS local
 }
-CALL (z, gated, siteWide, local) {
-  UNWIND gated AS g
-  WITH g WHERE NOT g.id IN siteWide AND NOT g.id IN local
+CALL (z, open, local) {
+  UNWIND open AS g
+  WITH g WHERE NOT g.id IN local
   WITH g.fr AS fr, collect(g) AS uncovered
   RETURN collect({fr: fr, lowest: reduce(lo = 5, u IN uncovered | CASE WHEN u.slFrom < lo THEN u.slFrom ELSE lo END),
     uncertainBy: [u IN uncovered WHERE u.uncertain | u.id], gaps: [u IN uncovered WHERE u.slFrom <= z.slTarget | u.id]}) AS byFr

@@ -19,15 +19,25 @@ export interface Baseline {
 export const controlKey = (control: string, domain: DomainT) => `${control}|${domain}`;
 export const isCurrent = (e: Pick<EvidenceCurrencyT, 'currency'>) => e.currency === 'fresh' || e.currency === 'due';
 
-export async function readBaseline(tx: Tx, asOf: string): Promise<Baseline> {
-  const evidence = (await tx.run('assurance/evidence-currency', { asOf, evidence: null })) as EvidenceCurrencyT[];
+/** `controls`: only these controls (and their evidence); every control when absent. */
+export async function readBaseline(tx: Tx, asOf: string, controls: string[] | null = null): Promise<Baseline> {
+  const evidence = (await tx.run('assurance/evidence-currency', { asOf, evidence: null, controls })) as EvidenceCurrencyT[];
   const current = Object.fromEntries(evidence.filter(isCurrent).map((e) => [e.evidence, true]));
-  const rows = (await tx.run('assurance/control-statuses', { controls: null, current })) as ControlStatusRow[];
-  const controls = new Map(rows.map((r) => [controlKey(r.control, r.domain), r]));
+  const rows = (await tx.run('assurance/control-statuses', { controls, current })) as ControlStatusRow[];
+  return baselineOf(asOf, evidence, rows);
+}
+
+/** The baseline a framework's or some requirements' statuses read: only the controls they can depend on. */
+export async function readBaselineFor(tx: Tx, asOf: string, scope: { framework?: string; requirements?: string[] }): Promise<Baseline> {
+  const [row] = await tx.run('assurance/requirement-controls', { framework: scope.framework ?? null, requirements: scope.requirements ?? null });
+  return readBaseline(tx, asOf, (row?.controls as string[] | undefined) ?? []);
+}
+
+function baselineOf(asOf: string, evidence: EvidenceCurrencyT[], rows: ControlStatusRow[]): Baseline {
   return {
     asOf,
     evidence: new Map(evidence.map((e) => [e.evidence, e])),
-    controls,
+    controls: new Map(rows.map((r) => [controlKey(r.control, r.domain), r])),
     effective: Object.fromEntries(rows.map((r) => [controlKey(r.control, r.domain), r.effective])),
   };
 }

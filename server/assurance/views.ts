@@ -5,7 +5,7 @@ import type { DbClient, Tx } from '../db/client.js';
 import { notFound } from '../errors.js';
 import type { DomainT, EvidenceRevisionT } from '../model/governance-schema.js';
 import { readDocs } from '../site/read-entities.js';
-import { controlInDomain, readBaseline, type Baseline } from './baseline.js';
+import { controlInDomain, readBaseline, readBaselineFor, type Baseline } from './baseline.js';
 import { controlsWithoutCurrentEvidence, evidenceReuse } from './evidence.js';
 import { cafFrameworks, conformance, frameworkViews, readFrameworks, readProfile } from './frameworks.js';
 import { requirementStatuses } from './requirements.js';
@@ -24,7 +24,7 @@ export async function frameworksWithSummaries(db: DbClient, asOf: string): Promi
 export async function frameworkSummaries(db: DbClient, id: string, asOf: string): Promise<FrameworkSummaryT[]> {
   return db.readTx(async (tx) => {
     const frameworks = await oneFramework(tx, id);
-    return (await frameworkViews(tx, await readBaseline(tx, asOf), frameworks)).map((v) => v.summary);
+    return (await frameworkViews(tx, await readBaselineFor(tx, asOf, { framework: id }), frameworks)).map((v) => v.summary);
   });
 }
 
@@ -49,8 +49,7 @@ export function flatStatuses(tree: TreeNode[]): Array<{ requirement: string; ref
 export async function frameworkTree(db: DbClient, id: string, asOf: string) {
   return db.readTx(async (tx) => {
     const frameworks = await oneFramework(tx, id);
-    const baseline = await readBaseline(tx, asOf);
-    const views = await frameworkViews(tx, baseline, frameworks);
+    const views = await frameworkViews(tx, await readBaselineFor(tx, asOf, { framework: id }), frameworks);
     const rows = (await tx.run('assurance/framework-requirements', { framework: id })) as Array<Omit<TreeNode, 'statuses' | 'children'> & { parent: string | null }>;
     const nodes = new Map(rows.map(({ parent: _parent, ...r }) => [r.requirement, { ...r, statuses: [], children: [] } as TreeNode]));
     for (const v of views) for (const r of v.requirements) nodes.get(r.requirement)?.statuses.push({ domain: r.domain, status: r.status, source: r.source, rating: r.rating });
@@ -63,7 +62,7 @@ export async function frameworkTree(db: DbClient, id: string, asOf: string) {
 /** One requirement's status with its why, in every domain its framework scopes. */
 export async function requirementWithWhy(db: DbClient, id: string, asOf: string, domain?: DomainT): Promise<RequirementResultT[]> {
   return db.readTx(async (tx) => {
-    const baseline = await readBaseline(tx, asOf);
+    const baseline = await readBaselineFor(tx, asOf, { requirements: [id] });
     const frameworks = await readFrameworks(tx);
     const caf = cafFrameworks(frameworks);
     const results: RequirementResultT[] = [];
@@ -78,8 +77,7 @@ export async function profileConformance(db: DbClient, id: string, asOf: string)
     const profile = await readProfile(tx, id);
     if (!profile) throw notFound('profile', id);
     const frameworks = await oneFramework(tx, profile.framework);
-    const baseline = await readBaseline(tx, asOf);
-    return (await frameworkViews(tx, baseline, frameworks)).map((v) => conformance(profile, v.summary.domain, v.requirements));
+    return (await frameworkViews(tx, await readBaselineFor(tx, asOf, { framework: profile.framework }), frameworks)).map((v) => conformance(profile, v.summary.domain, v.requirements));
   });
 }
 
@@ -98,7 +96,7 @@ export function controlViews(baseline: Baseline, versions: Map<string, number>, 
 
 /** Controls with their statuses per domain as of a date; one control (404 when unknown) or all. */
 export async function readControls(tx: Tx, asOf: string, only?: string): Promise<ControlView[]> {
-  const baseline = await readBaseline(tx, asOf);
+  const baseline = await readBaseline(tx, asOf, only ? [only] : null);
   const ids = only ? [only] : [...new Set([...baseline.controls.values()].map((c) => c.control))];
   const docs = await readDocs(tx, 'controls', ids);
   if (only && docs.length === 0) throw notFound('control', only);
@@ -119,7 +117,7 @@ export const newestFirst = (revisions: EvidenceRevisionT[]) =>
 export async function readEvidence(tx: Tx, id: string, asOf: string) {
   const [found] = await readDocs(tx, 'evidence', [id]);
   if (!found) throw notFound('evidence record', id);
-  const [currency] = (await tx.run('assurance/evidence-currency', { asOf, evidence: [id] })) as EvidenceCurrencyT[];
+  const [currency] = (await tx.run('assurance/evidence-currency', { asOf, evidence: [id], controls: null })) as EvidenceCurrencyT[];
   const reuse = (await evidenceReuse(tx, [id])).get(id)!;
   return { version: found.version, body: { ...currency!, asOf, revisions: newestFirst(found.doc.revisions), reuse } };
 }

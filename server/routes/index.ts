@@ -4,6 +4,7 @@ import { advisoryRoutes } from './advisories.js';
 import { assetRoutes } from './assets.js';
 import { assuranceRoutes } from './assurance.js';
 import { assuranceEvidenceRoutes } from './assurance-evidence.js';
+import { assuranceOscalRoutes } from './assurance-oscal.js';
 import { assurancePositionRoutes } from './assurance-position.js';
 import { conduitRoutes } from './conduits.js';
 import { firewallImportRoutes } from './firewall-import.js';
@@ -23,7 +24,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const routes of [
     healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes,
     viewRoutes, impactRoutes, revisionRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes, firewallImportRoutes,
-    assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes,
+    assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes, assuranceOscalRoutes,
   ]) {
     await app.register(routes);
   }
