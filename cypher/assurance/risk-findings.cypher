@@ -9,6 +9,7 @@
 // params:
 //   $risks: list<string>|null — risk ids; null for every risk
 //   $effective: map — "control|domain" → effective status, for every control and domain it covers
+//   $shared: map — asset id → true for the shared systems (assurance/shared-systems)
 // returns:
 //   risk: string; title: string; register: string; owner: string; treatment: string
 //   likelihood: integer; impact: integer; safetyConsequence: string
@@ -33,13 +34,13 @@ OPTIONAL CALL (k) {
   MATCH (k)-[:AFFECTS]->(:Zone)<-[:IN_ZONE]-(a:Asset)
   RETURN a
 }
-// What an asset is (shared, a SIF element, where) is read once however many risks affect it:
+// What an asset is (a SIF element, where) is read once however many risks affect it:
 // every plant's enterprise zone is named by each enterprise-wide risk.
 WITH a, collect({k: k, affects: affects, zonesNamed: zonesNamed}) AS named
 OPTIONAL CALL (a) {
   MATCH (a)-[:IN_ZONE]->(az:Zone)
   RETURN az, EXISTS { (a)<-[:HAS_ELEMENT]-(:SIF) } AS sif,
-    az.purdueLevel = 3.5 OR EXISTS { MATCH (a)<-[:FROM|TO]-(:Flow)-[:FROM|TO]->(b:Asset)-[:IN_ZONE]->(bz:Zone) WHERE b <> a AND bz.domain <> az.domain } AS shared
+    coalesce($shared[a.id], false) AS shared
 }
 UNWIND named AS r
 WITH r.k AS k, r.affects AS affects, r.zonesNamed AS zonesNamed, a, az, sif, shared

@@ -1,7 +1,8 @@
 // description: Shared systems (DOMAIN.md §5.5): assets in a Purdue 3.5 zone, and endpoints of a
 //   flow whose other endpoint's zone is of the other domain, each with why.
-//   Plan: from the given assets when listed; otherwise the 3.5 zones' members and the flows
-//   whose two ends' zones differ in domain, each flow read once.
+//   Plan: a flow between zones of different domains crosses a conduit between zones of different
+//   domains (its VIA chain links its ends' zones: the site's validation keeps it so), so only the
+//   flows through those few conduits are tested; every flow is tested once.
 // mode: read
 // params:
 //   $assets: list<string>|null — only these assets; null for the whole estate
@@ -13,7 +14,11 @@ CALL () {
   WHERE z.purdueLevel = 3.5 AND ($assets IS NULL OR a.id IN $assets)
   RETURN a, {kind: 'purdue-3.5', zone: z.id, flow: null, other: null, otherDomain: null} AS reason
   UNION
-  MATCH (az:Zone)<-[:IN_ZONE]-(a:Asset)<-[:FROM|TO]-(f:Flow)-[:FROM|TO]->(b:Asset)-[:IN_ZONE]->(bz:Zone)
+  MATCH (za:Zone)<-[:CONNECTS]-(c:Conduit)-[:CONNECTS]->(zb:Zone)
+  WHERE za.domain < zb.domain
+  MATCH (c)<-[:VIA]-(f:Flow)
+  WITH DISTINCT f
+  MATCH (az:Zone)<-[:IN_ZONE]-(a:Asset)<-[:FROM|TO]-(f)-[:FROM|TO]->(b:Asset)-[:IN_ZONE]->(bz:Zone)
   WHERE ($assets IS NULL OR a.id IN $assets) AND a <> b AND az.domain <> bz.domain
   RETURN a, {kind: 'cross-domain-flow', zone: null, flow: f.id, other: b.id, otherDomain: bz.domain} AS reason
 }

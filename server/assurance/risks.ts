@@ -8,6 +8,8 @@ export async function sharedSystems(tx: Tx, assets: string[] | null = null): Pro
   return (await tx.run('assurance/shared-systems', { assets })) as SharedSystemT[];
 }
 
-export async function riskFindings(tx: Tx, baseline: Baseline, risks: string[] | null = null): Promise<RiskFindingT[]> {
-  return (await tx.run('assurance/risk-findings', { risks, effective: baseline.effective })) as RiskFindingT[];
+/** `shared`: the estate's shared systems, when the caller has them already. */
+export async function riskFindings(tx: Tx, baseline: Baseline, risks: string[] | null = null, shared?: SharedSystemT[]): Promise<RiskFindingT[]> {
+  const marked = Object.fromEntries((shared ?? (await sharedSystems(tx))).map((s) => [s.asset, true]));
+  return (await tx.run('assurance/risk-findings', { risks, effective: baseline.effective, shared: marked })) as RiskFindingT[];
 }
