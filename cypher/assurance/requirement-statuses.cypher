@@ -15,6 +15,8 @@
 //   $framework: string|null — one framework's assessable requirements; null for all
 //   $requirements: list<string>|null — only these requirements (assessable or not); null for all assessable ones
 //   $effective: map — "control|domain" → effective status, for every control and domain it covers
+//   $why: boolean — also list every candidate and the controls behind each source; false: the
+//     status, the direct controls and the chosen mapping only (what summaries need)
 // returns:
 //   requirement: string; framework: string; ref: string; title: string; parent: string|null
 //   noPartial: boolean
@@ -69,5 +71,6 @@ RETURN t.id AS requirement, f.id AS framework, t.ref AS ref, t.title AS title,
   COLLECT { MATCH (t)-[:CHILD_OF]->(p:Requirement) RETURN p.id }[0] AS parent, coalesce(t.noPartial, false) AS noPartial,
   CASE WHEN size(direct.controls) > 0 THEN direct.status WHEN chosen IS NULL THEN 'gap' ELSE chosen.projected END AS status,
   CASE WHEN size(direct.controls) > 0 THEN 'direct' WHEN chosen IS NULL THEN 'none' ELSE 'projected' END AS source,
-  direct.controls AS controls, chosen, CASE WHEN size(direct.controls) > 0 THEN [] ELSE candidates END AS candidates
+  direct.controls AS controls, CASE WHEN $why THEN chosen ELSE chosen {.*, sourceControls: []} END AS chosen,
+  CASE WHEN size(direct.controls) > 0 OR NOT $why THEN [] ELSE candidates END AS candidates
 ORDER BY requirement

@@ -2,9 +2,9 @@
 // the requirement statuses the graph computed: counting and rounding are the only work here.
 import type { Tx } from '../db/client.js';
 import { CAF_RATINGS, type DomainT } from '../model/governance-schema.js';
-import type { Baseline } from './baseline.js';
+import { controlKey, type Baseline } from './baseline.js';
 
-import { requirementStatuses } from './requirements.js';
+import { requirementStatuses, type RequirementStatusT } from './requirements.js';
 import type { FrameworkInfoT, FrameworkSummaryT, ProfileConformanceT, RequirementResultT } from './schemas.js';
 
 /** numerator ÷ denominator to one decimal, rounded half up in whole numbers (2.25 is 2.3, never 2.2). */
@@ -20,12 +20,17 @@ export async function readFrameworks(tx: Tx, framework: string | null = null): P
 export const cafFrameworks = (frameworks: Map<string, FrameworkInfoT>) =>
   new Set([...frameworks.values()].filter((f) => f.ratingModel === 'caf').map((f) => f.framework));
 
-export function summarize(framework: FrameworkInfoT, domain: DomainT, requirements: RequirementResultT[], baseline: Baseline): FrameworkSummaryT {
+export function summarize(framework: FrameworkInfoT, domain: DomainT, requirements: RequirementStatusT[], baseline: Baseline): FrameworkSummaryT {
   const counts = { met: 0, partial: 0, 'not-met': 0, gap: 0 };
   for (const r of requirements) counts[r.status] += 1;
   // Maturity: the distinct direct controls of the assessable requirements, assessed in the domain.
   const maturities = new Map<string, number>();
-  for (const r of requirements) for (const c of r.why.controls) if (c.assessed) maturities.set(c.control, c.assessed.maturity);
+  for (const r of requirements) {
+    for (const id of r.direct) {
+      const assessed = baseline.controls.get(controlKey(id, domain))?.assessed;
+      if (assessed) maturities.set(id, assessed.maturity);
+    }
+  }
   const total = [...maturities.values()].reduce((a, b) => a + b, 0);
   return {
     framework: framework.framework, name: framework.name, domain, assessable: requirements.length, counts,
@@ -35,15 +40,15 @@ export function summarize(framework: FrameworkInfoT, domain: DomainT, requiremen
   };
 }
 
-export interface FrameworkView { summary: FrameworkSummaryT; requirements: RequirementResultT[] }
+export interface FrameworkView { summary: FrameworkSummaryT; requirements: RequirementStatusT[] }
 
-/** Every framework and domain it scopes (or one framework), with its requirement statuses. */
-export async function frameworkViews(tx: Tx, baseline: Baseline, frameworks: Map<string, FrameworkInfoT>): Promise<FrameworkView[]> {
+/** Every framework and domain it scopes (or one framework), with its requirement statuses (with why only if asked). */
+export async function frameworkViews(tx: Tx, baseline: Baseline, frameworks: Map<string, FrameworkInfoT>, why = false): Promise<FrameworkView[]> {
   const caf = cafFrameworks(frameworks);
   const views: FrameworkView[] = [];
   for (const f of frameworks.values()) {
     for (const domain of f.domains) {
-      const requirements = await requirementStatuses(tx, baseline, domain, { framework: f.framework }, caf);
+      const requirements = await requirementStatuses(tx, baseline, domain, { framework: f.framework }, caf, why);
       views.push({ summary: summarize(f, domain, requirements, baseline), requirements });
     }
   }

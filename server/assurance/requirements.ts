@@ -30,17 +30,25 @@ export function cafRating(status: RequirementStatus, noPartial: boolean): CafRat
   return status === 'partial' && !noPartial ? 'partially-achieved' : 'not-achieved';
 }
 
-/** `caf`: the frameworks rated on the CAF scale, whose requirements get a rating. */
-export async function requirementStatuses(tx: Tx, baseline: Baseline, domain: DomainT, scope: RequirementScope, caf: ReadonlySet<string>): Promise<RequirementResultT[]> {
+/** A status with its why, and the ids of its direct controls (what maturity counts). */
+export type RequirementStatusT = RequirementResultT & { direct: string[] };
+
+/**
+ * `caf`: the frameworks rated on the CAF scale, whose requirements get a rating. Without `why`,
+ * the candidates and the source controls are left out: a summary of thousands of controls needs
+ * only the statuses.
+ */
+export async function requirementStatuses(tx: Tx, baseline: Baseline, domain: DomainT, scope: RequirementScope, caf: ReadonlySet<string>, why = true): Promise<RequirementStatusT[]> {
   const rows = (await tx.run('assurance/requirement-statuses', {
-    domain, framework: scope.framework ?? null, requirements: scope.requirements ?? null, effective: baseline.effective,
+    domain, framework: scope.framework ?? null, requirements: scope.requirements ?? null, effective: baseline.effective, why,
   })) as RequirementRow[];
-  const controls = (ids: string[]) => ids.map((id) => controlInDomain(baseline, id, domain));
+  const controls = (ids: string[]) => (why ? ids.map((id) => controlInDomain(baseline, id, domain)) : []);
   const projection = (p: ProjectionRow): ProjectionT => ({ ...p, sourceControls: controls(p.sourceControls) });
   return rows.map(({ noPartial, controls: direct, chosen, candidates, ...row }) => ({
     ...row,
     domain,
     rating: caf.has(row.framework) ? cafRating(row.status, noPartial) : null,
     why: { controls: controls(direct), chosen: chosen && projection(chosen), candidates: candidates.map(projection) },
+    direct,
   }));
 }

@@ -66,7 +66,9 @@ export async function requirementWithWhy(db: DbClient, id: string, asOf: string,
     const frameworks = await readFrameworks(tx);
     const caf = cafFrameworks(frameworks);
     const results: RequirementResultT[] = [];
-    for (const d of domain ? [domain] : (['IT', 'OT'] as const)) results.push(...(await requirementStatuses(tx, baseline, d, { requirements: [id] }, caf)));
+    for (const d of domain ? [domain] : (['IT', 'OT'] as const)) {
+      for (const { direct: _direct, ...result } of await requirementStatuses(tx, baseline, d, { requirements: [id] }, caf)) results.push(result);
+    }
     if (results.length === 0 && (await readDocs(tx, 'requirements', [id])).length === 0) throw notFound('requirement', id);
     return results;
   });

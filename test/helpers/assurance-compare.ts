@@ -37,7 +37,7 @@ export async function engineComparable(db: DbClient, asOf: string): Promise<Comp
   return db.readTx(async (tx) => {
     const baseline = await readBaseline(tx, asOf);
     const frameworks = await readFrameworks(tx);
-    const views = await frameworkViews(tx, baseline, frameworks);
+    const views = await frameworkViews(tx, baseline, frameworks, true);
     const profiles = [];
     for (const f of frameworks.values()) {
       for (const p of f.profiles) {
