@@ -14,8 +14,15 @@
 //   evidence: list<string> — evidence supporting it that covers the domain, sorted
 //   effective: string — implemented | partial | planned | not-implemented
 //   downgrade: string|null — unassessed | unevidenced | null
-MATCH (c:Control)
-WHERE $controls IS NULL OR c.id IN $controls
+CALL () {
+  MATCH (c:Control)
+  WHERE $controls IS NULL
+  RETURN c
+  UNION
+  UNWIND coalesce($controls, []) AS id
+  MATCH (c:Control {id: id})
+  RETURN c
+}
 UNWIND [d IN ['IT', 'OT'] WHERE c.domain = d OR c.domain = 'BOTH'] AS domain
 WITH c, domain, CASE domain
     WHEN 'IT' THEN CASE WHEN c.itStatus IS NULL THEN null ELSE {status: c.itStatus, maturity: c.itMaturity, assessor: c.itAssessor, assessedOn: c.itAssessedOn} END

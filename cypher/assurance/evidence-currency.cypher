@@ -15,9 +15,17 @@
 //   latestCollectedOn: string|null; latestSha256: string|null
 //   expiresOn: string|null
 //   currency: string — fresh | due | expired | absent
-MATCH (e:Evidence)
-WHERE ($evidence IS NULL OR e.id IN $evidence)
-  AND ($controls IS NULL OR EXISTS { MATCH (e)-[:SUPPORTS]->(c:Control) WHERE c.id IN $controls })
+// Plan: by control, an index seek per id (a list of a thousand ids tested per item cost 25 ms).
+CALL () {
+  MATCH (e:Evidence)
+  WHERE $controls IS NULL
+  RETURN e
+  UNION
+  UNWIND coalesce($controls, []) AS id
+  MATCH (:Control {id: id})<-[:SUPPORTS]-(e:Evidence)
+  RETURN e
+}
+WITH e WHERE $evidence IS NULL OR e.id IN $evidence
 WITH e, CASE WHEN e.latestCollectedOn IS NULL THEN null ELSE date(e.latestCollectedOn) + duration({days: e.refreshDays}) END AS expires
 RETURN e.id AS evidence, e.name AS name, e.kind AS kind, e.source AS source, e.domains AS domains,
   e.refreshDays AS refreshDays,
