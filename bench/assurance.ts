@@ -5,6 +5,7 @@
 // results in bench/results/assurance.{json,md}. See bench/README.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { buildApp } from '../server/app.js';
@@ -111,7 +112,8 @@ async function main(): Promise<void> {
       log(`  inside Neo4j for one assessment and read-back: ${Object.entries(breakdown.assess).map(([q, t]) => `${q} ${t} ms`).join(', ')}`);
     }
 
-    const results = { assets, breakdown, seed, asOf: AS_OF, estate: { controls: doc.controls.length, evidence: doc.evidence.length, requirements: doc.requirements.length, risks: doc.risks.length, zones: doc.zones.length, assets: doc.assets.length },
+    const load = loadavg().map((x) => x.toFixed(1)).join(', ');
+    const results = { assets, cpus: cpus().length, loadAverage: load, breakdown, seed, asOf: AS_OF, estate: { controls: doc.controls.length, evidence: doc.evidence.length, requirements: doc.requirements.length, risks: doc.risks.length, zones: doc.zones.length, assets: doc.assets.length },
       report: summarize(report), requirement: summarize(requirement), assess: summarize(assess), complianceSeen: [...new Set(moved)].length };
     const rows: Array<[string, Summary, number]> = [
       ['board report numbers (GET /api/assurance/report)', results.report, TARGETS.report],
@@ -122,7 +124,9 @@ async function main(): Promise<void> {
       ...rows.map(([what, s, target]) => `| ${what} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ≤ ${target} | ${s.p95 <= target ? 'PASS' : 'MISS'} |`)].join('\n');
     mkdirSync(opts.out, { recursive: true });
     writeFileSync(join(opts.out, 'assurance.json'), `${JSON.stringify({ startedAt: new Date().toISOString(), ...results }, null, 2)}\n`);
-    writeFileSync(join(opts.out, 'assurance.md'), `${assets.toLocaleString('en')} assets, ${results.estate.controls} controls, ${results.estate.evidence} evidence items, ${results.estate.requirements} requirements, ${results.estate.zones} zones, ${results.estate.risks} risks.\n\n${table}\n`);
+    const inside = Object.entries(breakdown).map(([what, per]) => `- ${what}: ${Object.entries(per).slice(0, 6).map(([q, t]) => `${q} ${t} ms`).join(', ')}`).join('\n');
+    writeFileSync(join(opts.out, 'assurance.md'), `${assets.toLocaleString('en')} assets, ${results.estate.controls} controls, ${results.estate.evidence} evidence items, ${results.estate.requirements} requirements, ` +
+      `${results.estate.zones} zones, ${results.estate.risks} risks; ${results.cpus} cores, load average (1, 5, 15 min) at the end ${load}.\n\n${table}\n\nInside Neo4j, one request of each (the slowest queries):\n\n${inside}\n`);
     process.stdout.write(`\n${table}\n`);
     if (rows.some(([, s, target]) => s.p95 > target)) process.exitCode = 2;
   } finally {
