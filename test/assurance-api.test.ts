@@ -175,3 +175,34 @@ describe('writes: versioned, If-Match, never overwriting evidence', () => {
     expect(upload.json().latestSha256).toBe(sha256);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('lists every assurance route with the refusals it can give', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const routes = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/assurance/'))
+      .flatMap(([p, ops]) => Object.entries(ops).map(([m, op]) => `${m.toUpperCase()} ${p} ${Object.keys(op.responses).sort().join(',')}`)).sort();
+    expect(routes).toEqual([
+      'GET /api/assurance/controls 200,400,503',
+      'GET /api/assurance/controls/{id} 200,400,404,503',
+      'GET /api/assurance/evidence 200,400,503',
+      'GET /api/assurance/evidence/{id} 200,400,404,503',
+      'GET /api/assurance/evidence/{id}/revisions 200,400,404,503',
+      'GET /api/assurance/frameworks 200,400,503',
+      'GET /api/assurance/frameworks/{id} 200,400,404,503',
+      'GET /api/assurance/frameworks/{id}/summary 200,400,404,503',
+      'GET /api/assurance/inconsistencies 200,400,503',
+      'GET /api/assurance/oscal/assessment-results 200,400,404,503',
+      'GET /api/assurance/profiles/{id} 200,400,404,503',
+      'GET /api/assurance/report 200,400,404,503',
+      'GET /api/assurance/requirements/{id} 200,400,404,503',
+      'GET /api/assurance/risks 200,400,503',
+      'GET /api/assurance/shared-systems 200,400,503',
+      'GET /api/assurance/zones 200,400,503',
+      'POST /api/assurance/evidence/{id}/revisions 201,400,404,409,412,422,428,503',
+      'POST /api/assurance/evidence/{id}/revisions/upload 201,400,404,409,412,413,422,428,503',
+      'POST /api/assurance/oscal/catalog 201,400,409,413,422,503',
+      'POST /api/assurance/triage 200,400,404,422,503',
+      'PUT /api/assurance/controls/{id}/assessments/{domain} 200,400,404,409,412,422,428,503',
+    ]);
+  });
+});
