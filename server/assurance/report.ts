@@ -1,7 +1,7 @@
 // The board report's numbers (DOMAIN.md §5.6), all from one read transaction as of one date: per
 // framework and domain the summaries, the CAF ratings against a profile, the risk position per
 // register, evidence currency per domain, and the safety exposure.
-import type { DbClient, Tx } from '../db/client.js';
+import { inOrder, type DbClient, type Tx } from '../db/client.js';
 import { notFound } from '../errors.js';
 import { DOMAINS } from '../model/primitives.js';
 import { REGISTERS, type DomainT } from '../model/governance-schema.js';
@@ -61,11 +61,12 @@ export async function boardReport(db: DbClient, asOf: string, profileId: string 
     const profile = profileId === null ? undefined : await readProfile(tx, profileId);
     if (profileId !== null && !profile) throw notFound('profile', profileId, 'querystring.profile');
     const baseline = await readBaseline(tx, asOf);
-    const frameworks = await readFrameworks(tx);
-    const views = await frameworkViews(tx, baseline, frameworks);
-    const risks = await riskFindings(tx, baseline);
-    const zones = await zoneLevels(tx, baseline);
-    const found = await inconsistencies(tx, baseline);
+    // Independent sections, sent together: the driver queues them on the transaction's connection,
+    // so no round trip waits for the previous section's answer to be shaped.
+    const [views, risks, zones, found] = await inOrder([
+      readFrameworks(tx).then((frameworks) => frameworkViews(tx, baseline, frameworks)),
+      riskFindings(tx, baseline), zoneLevels(tx, baseline), inconsistencies(tx, baseline),
+    ]);
     return {
       asOf,
       profile: profile?.profile ?? null,
