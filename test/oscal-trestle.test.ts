@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { referencePlant } from '../server/site/reference-plant.js';
 import { useApp } from './helpers/app.js';
+import { runCliScript } from './helpers/cli.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'interlock-oscal-'));
@@ -55,6 +56,19 @@ describe('OSCAL with compliance-trestle', () => {
     const results = join(dir, 'plant-baseline-results.json');
     writeFileSync(results, (await ctx.app.inject({ method: 'GET', url: '/api/assurance/oscal/assessment-results?asOf=2026-12-31&framework=plant-baseline' })).body);
     expect(JSON.parse(await trestle('read-results', results))).toMatchObject({ results: 2, findings: 8, satisfied: 0 });
+  });
+
+  it('npm run oscal: imports the trestle catalog straight into Neo4j, and exports what trestle loads', async () => {
+    const catalog = join(dir, 'cli-catalog.json');
+    await trestle('write-catalog', catalog);
+    const imported = await runCliScript('oscal', `import ${catalog} --framework cli-baseline --domains OT`);
+    expect([imported.code, imported.stdout.trim()]).toEqual([0, expect.stringMatching(/^Imported .*cli-catalog\.json as framework cli-baseline at revision \d+: 7 created, 0 updated, 0 unchanged\.$/)]);
+    const out = join(dir, 'cli-results.json');
+    const exported = await runCliScript('oscal', `export --framework cli-baseline --as-of 2026-12-31 --out ${out}`);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(await trestle('read-results', out))).toMatchObject({ results: 1, findings: 4, satisfied: 0 });
+    const bad = await runCliScript('oscal', 'import fixtures/reference-plant.yaml --framework x');
+    expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('fixtures/reference-plant.yaml is not an OSCAL catalog Interlock reads:\n  catalog:')]);
   });
 
   it('refuses a catalog whose ids cannot become Interlock ids, naming them, and what is not a catalog', async () => {
