@@ -15,8 +15,9 @@ let credentials: Record<string, string> = {};
 /** The Authorization header of the last served app's benchmark token. */
 export const benchCredentials = (): Record<string, string> => credentials;
 
-export async function serve(db: DbClient): Promise<Served> {
-  const app = await buildApp({ db, clientDir: '/nonexistent', logger: false, edge: { rateLimitScale: 0, pressure: false } });
+/** `pluginTimeout`: start-up's integrity check of a 100,000-asset estate takes minutes. */
+export async function serve(db: DbClient, options: { pluginTimeout?: number } = {}): Promise<Served> {
+  const app = await buildApp({ db, clientDir: '/nonexistent', logger: false, edge: { rateLimitScale: 0, pressure: false }, ...options });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const actor = { username: BENCH_USER };
   if (!(await findUser(db, BENCH_USER))) await createUser(db, actor, { username: BENCH_USER, roles: ['admin'] });

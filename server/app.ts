@@ -31,6 +31,8 @@ export interface AppOptions {
   identity?: Partial<IdentitySettings>;
   /** Host allow-list, rate limit and load shedding (plugins/edge.ts); all on by default. */
   edge?: EdgeOptions;
+  /** How long start-up (the integrity check among it) may take; fastify's default is 10 s. */
+  pluginTimeout?: number;
 }
 
 export const REQUEST_BODY_LIMIT = 1024 * 1024;
@@ -47,7 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 256 },
     // The integrity check at ready plans its queries on a cold JVM: on a busy machine that took
     // more than Fastify's default 10 s.
-    pluginTimeout: 60_000,
+    pluginTimeout: options.pluginTimeout ?? 60_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

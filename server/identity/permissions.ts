@@ -22,6 +22,10 @@ export const ACTIONS = {
   'site:import': ['admin'],
   'users:manage': ['admin'],
   'tokens:revoke': EVERYONE,
+  /** The assurance projections, the board report's numbers and the OSCAL export: read-only. */
+  'assurance:read': EVERYONE,
+  /** Assess a control, add an evidence revision, import a framework catalogue. */
+  'assurance:edit': ['governance-lead', 'admin'],
   'audit:read': ['governance-lead', 'admin'],
   /** The chain head is a hash and a number: every meeting pack prints it. */
   'audit:head': EVERYONE,
@@ -104,6 +108,28 @@ export const ROUTES: Readonly<Record<string, RouteRule>> = Object.freeze({
   'POST /api/traffic': rule('whatif:run'),
   'POST /api/inventory': rule('whatif:run', { action: 'site:import', when: flag('dryRun', false), what: 'an inventory import that is not a dry run' }),
   'POST /api/conduits/:id/import-firewall': rule('whatif:run', { action: 'site:edit', when: flag('apply', true), what: 'applying a firewall configuration' }),
+
+  'GET /api/assurance/frameworks': rule('assurance:read'),
+  'GET /api/assurance/frameworks/:id': rule('assurance:read'),
+  'GET /api/assurance/frameworks/:id/summary': rule('assurance:read'),
+  'GET /api/assurance/requirements/:id': rule('assurance:read'),
+  'GET /api/assurance/profiles/:id': rule('assurance:read'),
+  'GET /api/assurance/controls': rule('assurance:read'),
+  'GET /api/assurance/controls/:id': rule('assurance:read'),
+  'GET /api/assurance/evidence': rule('assurance:read'),
+  'GET /api/assurance/evidence/:id': rule('assurance:read'),
+  'GET /api/assurance/evidence/:id/revisions': rule('assurance:read'),
+  'GET /api/assurance/inconsistencies': rule('assurance:read'),
+  'GET /api/assurance/risks': rule('assurance:read'),
+  'GET /api/assurance/shared-systems': rule('assurance:read'),
+  'GET /api/assurance/zones': rule('assurance:read'),
+  'GET /api/assurance/report': rule('assurance:read'),
+  'GET /api/assurance/oscal/assessment-results': rule('assurance:read'),
+  'POST /api/assurance/triage': rule('assurance:read'),
+  'PUT /api/assurance/controls/:id/assessments/:domain': rule('assurance:edit'),
+  'POST /api/assurance/evidence/:id/revisions': rule('assurance:edit'),
+  'POST /api/assurance/evidence/:id/revisions/upload': rule('assurance:edit'),
+  'POST /api/assurance/oscal/catalog': rule('assurance:edit'),
 });
 
 /** The rule of a registered route; HEAD is answered by the GET route. */

@@ -56,6 +56,7 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
         { name: 'safety', description: 'Flows, SIFs and procedures' },
         { name: 'graph', description: 'Cytoscape-ready views' },
         { name: 'impact', description: 'What-if assessment of security changes' },
+        { name: 'assurance', description: 'One control baseline projected onto every framework: statuses with why, evidence, risks, zone security levels, triage, the board report' },
       ],
     },
     transform: withMediaTypes,

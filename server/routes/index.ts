@@ -4,6 +4,10 @@ import { advisoryRoutes } from './advisories.js';
 import { assetRoutes } from './assets.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { assuranceRoutes } from './assurance.js';
+import { assuranceEvidenceRoutes } from './assurance-evidence.js';
+import { assuranceOscalRoutes } from './assurance-oscal.js';
+import { assurancePositionRoutes } from './assurance-position.js';
 import { conduitRoutes } from './conduits.js';
 import { firewallImportRoutes } from './firewall-import.js';
 import { flowRoutes } from './flows.js';
@@ -23,6 +27,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const routes of [
     healthRoutes, authRoutes, userRoutes, auditRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes,
     viewRoutes, impactRoutes, revisionRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes, firewallImportRoutes,
+    assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes, assuranceOscalRoutes,
   ]) {
     await app.register(routes);
   }
