@@ -19,7 +19,7 @@ import { EDITED_ZONES, newTally, workload, type Tally } from './load/workload.js
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const Args = z.object({ seconds: z.coerce.number().int().min(5).max(3600).default(30) });
 
-interface Server { url: string; child: ChildProcess; memory(): Promise<{ rssMb: number; heapUsedMb: number }> }
+interface Server { url: string; token: string; child: ChildProcess; memory(): Promise<{ rssMb: number; heapUsedMb: number }> }
 
 async function startServer(): Promise<Server> {
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/load/serve.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -30,8 +30,9 @@ async function startServer(): Promise<Server> {
     child.once('exit', (code) => fail(new Error(`the server stopped (exit ${code})`)));
   });
   const url = (await next()).replace(/^URL /, '');
+  token = (await next()).replace(/^TOKEN /, '');
   return {
-    url, child,
+    url, token, child,
     async memory() {
       const line = next();
       child.kill('SIGUSR2');
@@ -40,8 +41,12 @@ async function startServer(): Promise<Server> {
   };
 }
 
+/** The load runs as the stack's admin (it edits and imports), with its API token on every request. */
+let token = '';
+const credentials = () => ({ authorization: `Bearer ${token}` });
+
 const call = async (url: string, path: string, init?: RequestInit) => {
-  const res = await fetch(`${url}${path}`, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
+  const res = await fetch(`${url}${path}`, { ...init, headers: { 'content-type': 'application/json', ...credentials(), ...init?.headers } });
   return { status: res.status, body: await res.json() as Record<string, unknown> & unknown[] };
 };
 
@@ -79,14 +84,14 @@ async function main(argv: string[]): Promise<number> {
     const zoneDocs = new Map(site.zones.filter((z) => EDITED_ZONES.includes(z.id as string)).map((z) => [z.id as string, z]));
     // One pass of every request first: a cold JVM plans each query shape once (seconds), which is
     // start-up, not load.
-    for (const s of workload(newTally(), zoneDocs)) await autocannon({ url, connections: 1, amount: s.requests.length * 2, requests: s.requests });
+    for (const s of workload(newTally(), zoneDocs)) await autocannon({ url, headers: credentials(), connections: 1, amount: s.requests.length * 2, requests: s.requests });
     const head = Number((await call(url, '/api/revisions?limit=1&perRevision=0')).body.head);
     const tally = newTally();
     const streams = workload(tally, zoneDocs);
     const before = await server.memory();
     log(`Load: ${streams.reduce((n, s) => n + s.connections, 0)} connections for ${args.seconds} s against ${url}…`);
     const started = performance.now();
-    const runs = streams.map((s) => autocannon({ url, connections: s.connections, duration: args.seconds, requests: s.requests }));
+    const runs = streams.map((s) => autocannon({ url, headers: credentials(), connections: s.connections, duration: args.seconds, requests: s.requests }));
     // The import lands in the middle of the run, while everything else is going on.
     await new Promise((done) => setTimeout(done, (args.seconds * 1000) / 2));
     const importStarted = performance.now();

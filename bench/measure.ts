@@ -11,7 +11,7 @@ import type { BenchChange } from './change-mix.js';
 import { engineComparables } from './compare.js';
 import { naiveFindings } from './naive-cypher.js';
 import { counter, log } from './progress.js';
-import { serve } from './serve.js';
+import { benchCredentials, serve } from './serve.js';
 
 export interface ChangeRun {
   kind: string;
@@ -28,7 +28,7 @@ export interface ChangeRun {
 export interface MeasureOptions { warmups: number; repeats: number; floorRepeats: number; seed: number }
 
 async function post(base: string, body: unknown): Promise<ImpactResponse> {
-  const res = await fetch(`${base}/api/impact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/api/impact`, { method: 'POST', headers: { 'content-type': 'application/json', ...benchCredentials() }, body: JSON.stringify(body) });
   const json = await res.json();
   if (res.status !== 200) throw new Error(`POST /api/impact answered ${res.status}: ${JSON.stringify(json).slice(0, 500)} for ${JSON.stringify(body)}`);
   return json as ImpactResponse;

@@ -67,6 +67,7 @@ export async function runSize(db: DbClient, o: SizeOptions): Promise<SizeResult>
 
   log('  importing through importSite (replace), one transaction');
   const imported = await importSite(db, doc, 'replace', {
+    actor: 'bench',
     onProgress: (p) => {
       if (p.total >= 10_000 && p.done === p.total) log(`    ${p.step}: ${p.total} rows loaded`);
     },

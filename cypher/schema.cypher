@@ -11,6 +11,22 @@ CREATE CONSTRAINT revision_head_id IF NOT EXISTS FOR (n:RevisionHead) REQUIRE n.
 CREATE CONSTRAINT revision_number IF NOT EXISTS FOR (n:Revision) REQUIRE n.number IS UNIQUE;
 CREATE INDEX journal_revision IF NOT EXISTS FOR (n:JournalEntry) ON (n.revision);
 CREATE INDEX journal_entity IF NOT EXISTS FOR (n:JournalEntry) ON (n.entity);
+// Interlock's own data, apart from the site (no site label, so a replace import never touches it):
+// accounts, sessions, API tokens, sign-in throttles, and the hash-chained audit log with its head.
+CREATE CONSTRAINT app_user_id IF NOT EXISTS FOR (n:AppUser) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT app_user_username IF NOT EXISTS FOR (n:AppUser) REQUIRE n.username IS UNIQUE;
+CREATE CONSTRAINT app_user_oidc IF NOT EXISTS FOR (n:AppUser) REQUIRE n.oidcKey IS UNIQUE;
+CREATE CONSTRAINT app_session_id IF NOT EXISTS FOR (n:AppSession) REQUIRE n.id IS UNIQUE;
+CREATE INDEX app_session_user IF NOT EXISTS FOR (n:AppSession) ON (n.userId);
+CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE;
+CREATE INDEX api_token_user IF NOT EXISTS FOR (n:ApiToken) ON (n.userId);
+CREATE CONSTRAINT sign_in_throttle_key IF NOT EXISTS FOR (n:SignInThrottle) REQUIRE n.key IS UNIQUE;
+CREATE INDEX sign_in_throttle_username IF NOT EXISTS FOR (n:SignInThrottle) ON (n.username);
+CREATE CONSTRAINT audit_head_id IF NOT EXISTS FOR (n:AuditHead) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq IS UNIQUE;
+CREATE INDEX audit_entry_actor IF NOT EXISTS FOR (n:AuditEntry) ON (n.actor);
+CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
 CREATE CONSTRAINT zone_id IF NOT EXISTS FOR (n:Zone) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT conduit_id IF NOT EXISTS FOR (n:Conduit) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT firewall_rule_id IF NOT EXISTS FOR (n:FirewallRule) REQUIRE n.id IS UNIQUE;

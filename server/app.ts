@@ -6,9 +6,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { DbClient } from './db/client.js';
+import { DEFAULT_IDENTITY, type IdentitySettings } from './identity/settings.js';
+import { registerAuthentication } from './plugins/authentication.js';
 import { registerEdge, type EdgeOptions } from './plugins/edge.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
-import { requestLogController } from './plugins/request-log.js';
+import { registerRequestLog, requestLogController } from './plugins/request-log.js';
 import { IntegrityMonitor } from './site/integrity.js';
 import { registerSwagger } from './plugins/swagger.js';
 import { registerRoutes } from './routes/index.js';
@@ -25,8 +27,12 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The built web explorer; served at / when present. */
   clientDir?: string;
+  /** Sessions, tokens, lockout and OIDC (from the environment in main.ts; defaults otherwise). */
+  identity?: Partial<IdentitySettings>;
   /** Host allow-list, rate limit and load shedding (plugins/edge.ts); all on by default. */
   edge?: EdgeOptions;
+  /** How long start-up (the integrity check among it) may take; fastify's default is 10 s. */
+  pluginTimeout?: number;
 }
 
 export const REQUEST_BODY_LIMIT = 1024 * 1024;
@@ -43,7 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 256 },
     // The integrity check at ready plans its queries on a cold JVM: on a busy machine that took
     // more than Fastify's default 10 s.
-    pluginTimeout: 60_000,
+    pluginTimeout: options.pluginTimeout ?? 60_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,7 +70,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await registerEdge(app, options.edge);
+  registerRequestLog(app);
   registerErrorHandler(app);
+  // Before swagger and the routes: its onRoute hook refuses routes without a permission rule.
+  await registerAuthentication(app, { ...DEFAULT_IDENTITY, ...options.identity });
   await registerSwagger(app);
   await app.register(registerRoutes, { prefix: '/api' });
 

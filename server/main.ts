@@ -6,6 +6,9 @@ import { buildApp } from './app.js';
 import { announceServer, runningServer } from './cli/running-server.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
+import { SYSTEM_NAME } from './identity/actor.js';
+import { ensureFirstAdmin } from './identity/first-admin.js';
+import { identitySettings } from './identity/settings.js';
 import { edgeOptions } from './plugins/edge.js';
 import { logLine as log } from './log-line.js';
 import { count } from './plural.js';
@@ -28,17 +31,19 @@ async function main(): Promise<void> {
       closer?.close();
     },
   });
+  // Never open to whoever reaches the port: a fresh database gets its admin before the server listens.
+  await ensureFirstAdmin(database.client, { password: config.INTERLOCK_ADMIN_PASSWORD, file: config.INTERLOCK_ADMIN_PASSWORD_FILE, say: log });
 
   if (config.INTERLOCK_LOAD_FIXTURE === 'auto' && !(await hasSite(database.client))) {
     log('The graph is empty: loading the reference plant (fixtures/reference-plant.yaml, catalogues/, fixtures/governance/)…');
     const result = await importSite(database.client, referencePlant(), 'replace', {
-      actor: 'interlock',
+      actor: SYSTEM_NAME,
       onProgress: (p) => p.done === p.total && log(`  ${p.step}: ${p.total}`),
     });
     log(`Loaded the reference plant: ${count(result.nodes, 'node')}, ${count(result.relationships, 'relationship')}.`);
   }
 
-  const app = await buildApp({ db: database.client, logger: { level: config.LOG_LEVEL }, edge: edgeOptions(config) });
+  const app = await buildApp({ db: database.client, logger: { level: config.LOG_LEVEL }, edge: edgeOptions(config), identity: identitySettings(config) });
   app.server.requestTimeout = 120_000;
   app.server.keepAliveTimeout = 10_000;
   let forget = () => {};
@@ -72,7 +77,7 @@ async function main(): Promise<void> {
     const odd = warm.requests.filter((r) => r.status !== 200).map((r) => `${r.what} answered ${r.status}`);
     log(`Warmed up in ${(warm.ms / 1000).toFixed(1)} s (${count(warm.requests.length, 'request')}${odd.length ? `; ${odd.join(', ')}` : ''}).`);
   }
-  log(`Interlock is up: ${address}/ (web explorer), ${address}/docs (API documentation)`);
+  log(`Interlock is up: ${address}/ (web explorer: sign in), ${address}/docs (API documentation; use an API token)`);
 }
 
 main().catch((error: Error) => {

@@ -2,7 +2,8 @@
 // `npm start`, the first what-if took 5–8 s and the first topology ~4 s, then 10–50 ms. A review
 // meeting should not wait for that, so at start-up the server asks itself the questions the
 // explorer and the what-if panel ask first, through its own routes, before saying it is up.
-// It reads only: every request here is one the API documents as read-only.
+// It reads only: every request here is one the API documents as read-only, made as Interlock's
+// internal identity, which may read and run what-ifs and cannot be used from outside the process.
 import type { FastifyInstance } from 'fastify';
 import type { DbClient } from './db/client.js';
 import { QUIET_HEADER, QUIET_TOKEN } from './plugins/request-log.js';
@@ -39,7 +40,7 @@ export async function warmUp(app: FastifyInstance, db: DbClient, onRequest: (r: 
   const host = address && typeof address === 'object' ? { host: `127.0.0.1:${address.port}` } : {};
   const ask = async (what: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {
     const t = performance.now();
-    const res = await app.inject({ method, url, headers: { [QUIET_HEADER]: QUIET_TOKEN, ...host }, ...(payload ? { payload: payload as object } : {}) });
+    const res = await app.inject({ method, url, headers: { [QUIET_HEADER]: QUIET_TOKEN, ...host, ...app.identity.systemHeaders() }, ...(payload ? { payload: payload as object } : {}) });
     const done = { what, status: res.statusCode, ms: Math.round(performance.now() - t) };
     requests.push(done);
     onRequest(done);

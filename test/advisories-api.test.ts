@@ -1,5 +1,5 @@
 // POST /api/advisories on the reference plant: the joined answer (affected assets, the patch
-// what-if of the vendor fix, the triage placeholders) for the shipped advisories, and invalid
+// what-if of the vendor fix, the shared-system triage) for the shipped advisories, and invalid
 // documents refused with the CSAF validator's reasons, the graph untouched.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -62,11 +62,12 @@ describe('POST /api/advisories on the reference plant', () => {
       ['PATCH-SAFETY-PATH:fw-sis-a:f-sis02-ntp', 'HIGH'],
       ['PATCH-SAFETY-PATH:fw-sis-b:f-sis01-dcs01-status-b', 'HIGH'],
     ]);
-    expect(body.triage).toEqual({
-      source: 'placeholder',
-      note: 'Placeholders: the shared-system triage (registers, owners, controls) is filled by the assurance engine.',
-      items: [{ asset: 'fw-sis-a', shared: null, risks: [], controls: [] }, { asset: 'fw-sis-b', shared: null, risks: [], controls: [] }],
-    });
+    // The plant without its governance: no register covers the firewalls, and the triage says so.
+    expect(body.triage.items.map((t: Record<string, unknown>) => [t.asset, t.shared, t.registers, t.risks, t.note])).toEqual([
+      ['fw-sis-a', false, [], [], 'No risk register covers fw-sis-a.'],
+      ['fw-sis-b', false, [], [], 'No risk register covers fw-sis-b.'],
+    ]);
+    expect(body.triage.summary.message).toBe('2 assets, 0 shared systems; 2 assets covered by no risk register.');
     expect(body.notUnderstood).toEqual([]);
     expect(body.summary).toEqual({ affected: 2, possiblyAffected: 0, message: '2 assets affected, 0 possibly affected.' });
   });

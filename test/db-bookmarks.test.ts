@@ -13,12 +13,12 @@ describe('bookmarks', () => {
   afterAll(async () => { await db.close(); });
 
   it('a write transaction leaves its bookmark with the shared manager, and the next write replaces it', async () => {
-    await importSite(db, miniSite(), 'replace');
+    await importSite(db, miniSite(), 'replace', { actor: 'test' });
     const first = [...(await db.bookmarks.getBookmarks())];
     expect(first).toHaveLength(1);
     const renamed = miniSite();
     renamed.zones = renamed.zones!.map((z) => ({ ...z, name: `${z.name} (renamed)` }));
-    await importSite(db, renamed, 'replace');
+    await importSite(db, renamed, 'replace', { actor: 'test' });
     const second = [...(await db.bookmarks.getBookmarks())];
     expect(second).toHaveLength(1);
     expect(second).not.toEqual(first);

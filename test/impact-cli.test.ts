@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../server/db/client.js';
 import { build } from './helpers/app.js';
-import { runCliScript } from './helpers/cli.js';
+import { runCliScript, serveForCli } from './helpers/cli.js';
 import { loadSite } from './helpers/db.js';
 import { miniSite } from './helpers/mini-site.js';
 
@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'interlock-impact-cli-'));
 beforeAll(async () => {
   ({ app, db } = await build());
   await loadSite(db, miniSite());
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
+  url = await serveForCli(app, db);
 });
 afterAll(async () => {
   await app.close();

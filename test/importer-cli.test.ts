@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { DbClient } from '../server/db/client.js';
 import { build } from './helpers/app.js';
-import { runCliScript } from './helpers/cli.js';
+import { runCliScript, serveForCli } from './helpers/cli.js';
 import { loadSite, snapshot } from './helpers/db.js';
 
 let app: FastifyInstance;
@@ -16,7 +16,7 @@ let url: string;
 beforeAll(async () => {
   ({ app, db } = await build());
   await loadSite(db, parseYaml(readFileSync(new URL('../fixtures/reference-plant.yaml', import.meta.url), 'utf8')));
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
+  url = await serveForCli(app, db);
 });
 afterAll(async () => {
   await app.close();

@@ -15,13 +15,14 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 describe('schema', () => {
-  it('can be applied twice without error and creates a constraint per label', async () => {
+  it('can be applied twice without error and creates a constraint per site label, and those of Interlock\'s own data', async () => {
     await applySchema(db);
     await applySchema(db);
     const res = await db.driver.executeQuery('SHOW CONSTRAINTS YIELD labelsOrTypes RETURN labelsOrTypes[0] AS label ORDER BY label', {}, { database: db.database });
     expect(res.records.map((r) => r.get('label'))).toEqual([
-      'Asset', 'Conduit', 'Control', 'Evidence', 'FirewallRule', 'Flow', 'Framework', 'Procedure', 'Requirement', 'Revision', 'RevisionHead',
-      'Risk', 'Role', 'SIF', 'Site', 'SiteEntity', 'Zone',
+      'ApiToken', 'ApiToken', 'AppSession', 'AppUser', 'AppUser', 'AppUser', 'Asset', 'AuditEntry', 'AuditHead',
+      'Conduit', 'Control', 'Evidence', 'FirewallRule', 'Flow', 'Framework', 'Procedure', 'Requirement', 'Revision', 'RevisionHead',
+      'Risk', 'Role', 'SIF', 'SignInThrottle', 'Site', 'SiteEntity', 'Zone',
     ]);
   });
 });
@@ -53,7 +54,7 @@ describe('import and export', () => {
     await loadSite(db, miniSite());
     const result = await importSite(db, {
       assets: [{ id: 'hmi-2', name: 'Second HMI', type: 'hmi', zone: 'z-ctl', ip: '10.2.0.12' }],
-    }, 'merge');
+    }, 'merge', { actor: 'test' });
     expect(result).toMatchObject({ counts: { assets: 1 }, changed: { created: 1, updated: 0, deleted: 0, unchanged: 0 } });
     const site = await exportSite(db);
     expect(site.assets.find((a) => a.id === 'hmi-2')?.zone).toBe('z-ctl');
@@ -64,7 +65,7 @@ describe('import and export', () => {
     await loadSite(db, miniSite());
     const before = await snapshot(db);
     const narrowed = { ...miniSite().zones!.find((z) => z.id === 'z-sis')!, cidr: '10.1.0.0/29' };
-    const attempt = importSite(db, { zones: [narrowed] }, 'merge');
+    const attempt = importSite(db, { zones: [narrowed] }, 'merge', { actor: 'test' });
     await expect(attempt).rejects.toMatchObject({
       errors: [
         { path: 'assets[id=ls1].ip', message: '(stored entity) IP 10.1.0.10 is outside its zone "z-sis" (10.1.0.0/29).' },
@@ -77,7 +78,7 @@ describe('import and export', () => {
   it('rejects a merge whose reference does not resolve against the stored site, changing nothing', async () => {
     await loadSite(db, miniSite());
     const before = await snapshot(db);
-    const attempt = importSite(db, { assets: [{ id: 'x', name: 'X', type: 'hmi', zone: 'z-nowhere' }] }, 'merge');
+    const attempt = importSite(db, { assets: [{ id: 'x', name: 'X', type: 'hmi', zone: 'z-nowhere' }] }, 'merge', { actor: 'test' });
     await expect(attempt).rejects.toBeInstanceOf(SiteValidationError);
     await expect(attempt).rejects.toMatchObject({ errors: [{ path: 'assets[0].zone', message: 'zone "z-nowhere" does not exist.' }] });
     expect(await snapshot(db)).toEqual(before);

@@ -48,6 +48,10 @@ describe('integrity', () => {
     expect(refused.json()).toMatchObject({ code: 'INTERLOCK_GRAPH_IN_DOUBT', errors: expect.arrayContaining([{ path: 'graph.flow-safety', message: 'f-hist: safetyRequired is true but should be false' }]) });
     expect(refused.json().message).toMatch(/^The graph fails its integrity check \(7 problems at revision \d+, first: c-ctl-sis-b: connects 1 zone end\(s\): z-ctl\), so no answer is given from it\./);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(503);
+    // Assurance answers fail closed too.
+    for (const url of ['/api/assurance/report', '/api/assurance/frameworks', '/api/assurance/evidence']) {
+      expect((await ctx.app.inject({ method: 'GET', url })).json(), url).toMatchObject({ statusCode: 503, code: 'INTERLOCK_GRAPH_IN_DOUBT' });
+    }
 
     const cli = await runCliScript('check', '');
     expect(cli.code).toBe(2);

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DbClient } from '../server/db/client.js';
-import { build } from './helpers/app.js';
+import { build, TEST_ADMIN } from './helpers/app.js';
 import { snapshot, wipe } from './helpers/db.js';
 import { miniSite } from './helpers/mini-site.js';
 
@@ -84,7 +84,7 @@ describe('versions and If-Match', () => {
 });
 
 describe('the change journal', () => {
-  it('records each write with only the changed fields, creates and deletes whole', async () => {
+  it('records each write, naming who wrote it, with only the changed fields, creates and deletes whole', async () => {
     await put('/api/zones/z-ops', { ...zOps(), name: 'Operations', description: 'renamed' });
     const spare = { id: 'spare', name: 'Spare', type: 'workstation', zone: 'z-ctl' };
     await app.inject({ method: 'POST', url: '/api/assets', payload: spare });
@@ -93,9 +93,9 @@ describe('the change journal', () => {
     expect(head).toBe(4);
     expect(list.map((r: { number: number; action: string; actor: string; changeCount: number; at: string }) =>
       ({ number: r.number, action: r.action, actor: r.actor, changeCount: r.changeCount, at: /^\d{4}-\d\d-\d\dT/.test(r.at) }))).toEqual([
-      { number: 2, action: 'update', actor: 'anonymous', changeCount: 1, at: true },
-      { number: 3, action: 'create', actor: 'anonymous', changeCount: 1, at: true },
-      { number: 4, action: 'delete', actor: 'anonymous', changeCount: 1, at: true },
+      { number: 2, action: 'update', actor: TEST_ADMIN, changeCount: 1, at: true },
+      { number: 3, action: 'create', actor: TEST_ADMIN, changeCount: 1, at: true },
+      { number: 4, action: 'delete', actor: TEST_ADMIN, changeCount: 1, at: true },
     ]);
     const stored = { ...spare, manned: false };
     expect(list.map((r: { changes: unknown[] }) => r.changes)).toEqual([

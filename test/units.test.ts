@@ -137,6 +137,10 @@ describe('configuration', () => {
     expect(loadConfig({})).toEqual({
       NEO4J_USER: 'neo4j', NEO4J_DATABASE: 'neo4j', HOST: '127.0.0.1', PORT: 3000, INTERLOCK_DATA_DIR: '.data/neo4j',
       INTERLOCK_NEO4J_HEAP_MB: 2048, INTERLOCK_NEO4J_PAGECACHE_MB: 512, INTERLOCK_LOAD_FIXTURE: 'auto', LOG_LEVEL: 'info',
+      INTERLOCK_ADMIN_PASSWORD_FILE: '.data/admin-password', INTERLOCK_SESSION_IDLE_MINUTES: 30, INTERLOCK_SESSION_MAX_HOURS: 12,
+      INTERLOCK_TOKEN_DAYS: 90, INTERLOCK_LOCKOUT_THRESHOLD: 5, INTERLOCK_LOCKOUT_MINUTES: 15, INTERLOCK_SIGN_IN_PER_MINUTE: 20,
+      INTERLOCK_COOKIE_SECURE: 'auto', INTERLOCK_OIDC_ROLES_CLAIM: 'groups', INTERLOCK_OIDC_USERNAME_CLAIM: 'preferred_username',
+      INTERLOCK_OIDC_ROLE_MAP: [], INTERLOCK_OIDC_NAME: 'single sign-on',
       INTERLOCK_PUBLIC_HOSTS: [], INTERLOCK_RATE_LIMIT_SCALE: 1, INTERLOCK_SHED_EVENT_LOOP_MS: 1000, INTERLOCK_SHED_HEAP_PERCENT: 85,
     });
     expect(loadConfig({ INTERLOCK_PUBLIC_HOSTS: 'interlock.plant.example, ops.example:8443' }).INTERLOCK_PUBLIC_HOSTS).toEqual(['interlock.plant.example', 'ops.example:8443']);
@@ -150,6 +154,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud', PORT: '-1' })).toThrow(/PORT: .*\n {2}LOG_LEVEL: /s);
     expect(() => loadConfig({ INTERLOCK_PUBLIC_HOSTS: 'https://interlock.example/' })).toThrow('INTERLOCK_PUBLIC_HOSTS.0: must be host names, each name or name:port, separated by commas');
     expect(() => loadConfig({ INTERLOCK_RATE_LIMIT_SCALE: '-1' })).toThrow(/INTERLOCK_RATE_LIMIT_SCALE: Too small/);
+  });
+
+  it('reads the identity provider all or nothing, and its role map only with Interlock\'s roles', () => {
+    const oidc = { INTERLOCK_OIDC_ISSUER: 'https://idp.example', INTERLOCK_OIDC_CLIENT_ID: 'interlock', INTERLOCK_OIDC_CLIENT_SECRET: 's', INTERLOCK_OIDC_REDIRECT_URL: 'https://i.example/api/auth/oidc/callback' };
+    expect(loadConfig({ ...oidc, INTERLOCK_OIDC_ROLE_MAP: 'ot-eng=engineer, hse=safety-approver' }).INTERLOCK_OIDC_ROLE_MAP).toEqual([['ot-eng', 'engineer'], ['hse', 'safety-approver']]);
+    expect(() => loadConfig({ INTERLOCK_OIDC_ISSUER: 'https://idp.example' })).toThrow(
+      'Invalid configuration in the environment:\n  INTERLOCK_OIDC_CLIENT_ID: is required when INTERLOCK_OIDC_ISSUER is set\n' +
+      '  INTERLOCK_OIDC_CLIENT_SECRET: is required when INTERLOCK_OIDC_ISSUER is set\n  INTERLOCK_OIDC_REDIRECT_URL: is required when INTERLOCK_OIDC_ISSUER is set');
+    expect(() => loadConfig({ ...oidc, INTERLOCK_OIDC_ROLE_MAP: 'ops=operator' })).toThrow(/INTERLOCK_OIDC_ROLE_MAP: "ops=operator" must be claim-value=role, the role one of viewer, engineer/);
+    expect(() => loadConfig({ INTERLOCK_ADMIN_PASSWORD: 'short' })).toThrow('INTERLOCK_ADMIN_PASSWORD: must be at least 12 characters');
   });
 });
 

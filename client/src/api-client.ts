@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ImpactRequest, ImpactResponse } from '../../server/impact/change-schema.js';
 import { GraphView, LocateResult, SifGraph, type CollapseMode } from '../../server/views/view-schema.js';
 import { Asset, AssetDetail, Conduit, ErrorBody, FlowView, SifSummary, ZoneDetail } from '../../server/model/api-schemas.js';
+import { csrfHeaders } from './signin/session.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly body: z.infer<typeof ErrorBody> | undefined, message: string) {
@@ -12,7 +13,11 @@ export class ApiError extends Error {
 }
 
 async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
-  const res = await fetch(path, { headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) }, ...init });
+  // A session's changing request echoes its CSRF token (server/plugins/authentication.ts).
+  const changing = init?.method !== undefined && init.method !== 'GET';
+  const res = await fetch(path, { headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...(changing ? csrfHeaders() : {}) }, ...init });
+  // The session ended (timeout, sign-out elsewhere): back to the sign-in page.
+  if (res.status === 401) location.reload();
   const text = await res.text();
   const json: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) {

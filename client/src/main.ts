@@ -3,8 +3,8 @@ import './csp.js';
 import './styles.css';
 import { App } from './app.js';
 import { byId } from './dom.js';
-
-const app = new App();
+import { loadSession } from './signin/session.js';
+import { showSignIn, showUser } from './signin/sign-in-page.js';
 
 declare global {
   interface Window {
@@ -13,21 +13,32 @@ declare global {
   }
 }
 
-window.interlock = {
-  app,
-  get ready() {
-    return app.ready;
-  },
-  get cy() {
-    return app.canvas.cy;
-  },
-  get timings() {
-    return app.canvas.timings;
-  },
-  highlighted: () => app.highlighted(),
-};
+async function start(): Promise<void> {
+  const session = await loadSession();
+  if (!session) return showSignIn();
+  showUser(session);
+  const app = new App();
+  expose(app);
+  await app.start();
+}
 
-app.start().catch((error: unknown) => {
+function expose(app: App): void {
+  window.interlock = {
+    app,
+    get ready() {
+      return app.ready;
+    },
+    get cy() {
+      return app.canvas.cy;
+    },
+    get timings() {
+      return app.canvas.timings;
+    },
+    highlighted: () => app.highlighted(),
+  };
+}
+
+start().catch((error: unknown) => {
   const status = byId('status');
   status.textContent = `Could not load the site: ${error instanceof Error ? error.message : String(error)}`;
   status.classList.add('error');

@@ -9,7 +9,7 @@ import type { AdvisoryAnswer } from '../importers/csaf/advisory-answer.js';
 import { formatAdvisoryReport } from '../importers/csaf/advisory-report.js';
 import { assessAdvisory } from '../importers/csaf/assess-advisory.js';
 import { parseArgs, readDocument, runCli } from './cli-support.js';
-import { answerFrom, printAnswer } from './cli-remote.js';
+import { answerFrom, printAnswer, tokenOption } from './cli-remote.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -23,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'the advisory, CSAF 2.0 JSON')
     .option('--json', 'print the answer as JSON instead of a report')
     .option('--url <url>', 'a running Interlock server; without it, talk to Neo4j directly')
+    .addOption(tokenOption())
     .parse(argv);
   const args = parseArgs(Args, { ...program.opts(), file: program.args[0] }, { positional: ['file'] });
   const document = readDocument(args.file);

@@ -9,7 +9,7 @@ import { count } from '../plural.js';
 import { checkIntegrity, INVARIANTS, type IntegrityReport } from '../site/integrity.js';
 import { fail, parseArgs, runCli } from './cli-support.js';
 import { refuseIfServerRunning } from './running-server.js';
-import { callServer, failOnServerError } from './cli-remote.js';
+import { callServer, failOnServerError, tokenOption } from './cli-remote.js';
 
 const Args = z.object({
   url: z.url('must be a URL such as http://127.0.0.1:3000').optional(),
@@ -48,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
   const program = new Command('check')
     .description("Check the graph's invariants. Exit 0 when sound, 2 when an invariant is broken.")
     .option('--url <url>', 'a running Interlock server; without it, read Neo4j directly')
+    .addOption(tokenOption())
     .option('--json', 'print the report as JSON')
     .parse(argv);
   const args = parseArgs(Args, program.opts());

@@ -1,11 +1,16 @@
 // The two ways a CLI reaches Interlock: over HTTP to a running server (--url), or straight to
 // Neo4j (NEO4J_URI, else the embedded database — refused while a server holds it). Either way a
 // refusal (an AppError, a 4xx answer) becomes the caller's own message for the user, an
-// unreachable server or a 5xx says so, and the database is always closed.
+// unreachable server or a 5xx says so, and the database is always closed. Over HTTP the CLI
+// presents an API token (--token, else INTERLOCK_TOKEN); on the database it writes as the
+// operating-system user who ran it (cli:<name>), since the journal and audit log name every writer.
+import { Option } from 'commander';
+import { userInfo } from 'node:os';
 import { loadConfig } from '../config.js';
 import type { DbClient } from '../db/client.js';
 import { openDatabase } from '../db/open.js';
 import { AppError, type FieldError } from '../errors.js';
+import { cliActorName } from '../identity/actor.js';
 import { logLine as log } from '../log-line.js';
 import { fail } from './cli-support.js';
 import { refuseIfServerRunning } from './running-server.js';
@@ -19,11 +24,30 @@ export interface ServerAnswer {
 
 export interface ServerRefusal { status: number; message: string; errors?: FieldError[] }
 
+let tokenFromFlag: string | undefined;
+
+/** `--token` for every CLI that takes --url: `.addOption(tokenOption())`. The token is never printed. */
+export function tokenOption(): Option {
+  return new Option('--token <token>', 'an Interlock API token for --url (default: the INTERLOCK_TOKEN environment variable)')
+    .argParser((value: string) => (tokenFromFlag = value));
+}
+
+/** Who a CLI writing straight to the database writes as. */
+export const localActor = (): string => cliActorName(userInfo().username);
+
+function withToken(init: RequestInit): RequestInit {
+  const token = tokenFromFlag ?? process.env.INTERLOCK_TOKEN;
+  if (!token) return init;
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${token}`);
+  return { ...init, headers };
+}
+
 /** Any request (a streamed body too); the answer parsed as JSON when it is JSON. */
 export async function callServer(url: string, path: string, init: RequestInit = {}): Promise<ServerAnswer> {
   let res: Response;
   try {
-    res = await fetch(new URL(path, url), init);
+    res = await fetch(new URL(path, url), withToken(init));
   } catch (error) {
     const cause = (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message;
     return fail(`cannot reach Interlock at ${url}: ${cause}`);
@@ -34,6 +58,10 @@ export async function callServer(url: string, path: string, init: RequestInit = 
     body = JSON.parse(text);
   } catch {
     // not JSON: the text is the answer
+  }
+  if (res.status === 401) {
+    const said = (body as { message?: string })?.message ?? text.slice(0, 200);
+    fail(`Interlock at ${url} needs an API token: pass --token or set INTERLOCK_TOKEN (npm run users -- token NAME issues one). It said: ${said}`);
   }
   return { status: res.status, body, text };
 }

@@ -15,7 +15,7 @@ import type { SiteDocument } from '../model/site-schema.js';
 import { exportSite } from '../site/export-site.js';
 import { fail, parseArgs, runCli, writeAll } from './cli-support.js';
 import { refuseIfServerRunning } from './running-server.js';
-import { callServer, failOnServerError } from './cli-remote.js';
+import { callServer, failOnServerError, tokenOption } from './cli-remote.js';
 import { logLine as log } from '../log-line.js';
 
 const Args = z
@@ -51,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--out <file>', 'file to write (default: stdout)')
     .option('--format <format>', 'json or yaml (default: from the --out extension, else json)')
     .option('--url <url>', 'a running Interlock server; without it, read Neo4j directly')
+    .addOption(tokenOption())
     .parse(argv);
   const { out, format, url } = parseArgs(Args, program.opts());
   // Checked before the database is opened, so a typo costs no Neo4j start-up.

@@ -10,7 +10,7 @@ import { formatReport } from '../impact/report-text.js';
 import { severityRank } from '../impact/severity.js';
 import { formatPath } from '../model/validate-site.js';
 import { fail, parseArgs, readDocument, runCli } from './cli-support.js';
-import { postToServer, withDatabase } from './cli-remote.js';
+import { postToServer, withDatabase, tokenOption } from './cli-remote.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -45,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--json', 'print the answer as JSON instead of a report')
     .option('--fail-on <level>', 'lowest severity that fails the run: CRITICAL, HIGH, MEDIUM, LOW or INFO', 'HIGH')
     .option('--url <url>', 'a running Interlock server; without it, talk to Neo4j directly')
+    .addOption(tokenOption())
     .parse(argv);
   const opts = program.opts<{ json?: boolean; failOn: string; url?: string }>();
   const args = parseArgs(Args, { json: opts.json, url: opts.url, 'fail-on': opts.failOn.toUpperCase(), file: program.args[0] }, { positional: ['file'] });

@@ -9,7 +9,7 @@ import { ImportFirewallRequest, importFirewall, type ImportFirewallAnswer } from
 import { formatImport } from '../importers/report-text.js';
 import { FIREWALL_FORMATS } from '../importers/report.js';
 import { ID_PATTERN } from '../model/site-schema.js';
-import { postToServer, withDatabase } from './cli-remote.js';
+import { postToServer, withDatabase, localActor, tokenOption } from './cli-remote.js';
 import { fail, parseArgs, readText, runCli } from './cli-support.js';
 
 const Args = z.object({
@@ -31,7 +31,7 @@ async function viaServer(url: string, conduit: string, body: ImportFirewallReque
 }
 
 async function direct(conduit: string, body: ImportFirewallRequest, file: string): Promise<ImportFirewallAnswer> {
-  return withDatabase((db) => importFirewall(db, conduit, body), (error) => refused(file, error.message, error.errors));
+  return withDatabase((db) => importFirewall(db, conduit, body, localActor()), (error) => refused(file, error.message, error.errors));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -44,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--dry-run', 'assess only; write nothing')
     .option('--json', 'print the answer as JSON')
     .option('--url <url>', 'a running Interlock server; without it, talk to Neo4j directly')
+    .addOption(tokenOption())
     .parse(argv);
   const opts = program.opts<{ conduit?: string; format?: string; chain?: string; dryRun?: boolean; json?: boolean; url?: string }>();
   const args = parseArgs(Args, { ...opts, 'dry-run': opts.dryRun, file: program.args[0] }, { positional: ['file'] });

@@ -11,7 +11,7 @@ import { formatInventoryReport } from '../importers/inventory-csv/inventory-repo
 import { INVENTORY_FIELDS, Mapping } from '../importers/inventory-csv/mapping.js';
 import { formatPath } from '../model/validate-site.js';
 import { fail, parseArgs, readDocument, runCli } from './cli-support.js';
-import { answerFrom, printAnswer, refuse } from './cli-remote.js';
+import { answerFrom, printAnswer, refuse, localActor, tokenOption } from './cli-remote.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -57,11 +57,12 @@ async function main(argv: string[]): Promise<number> {
     .option('--dry-run', 'say what would change and write nothing')
     .option('--json', 'print the answer as JSON instead of a report')
     .option('--url <url>', 'a running Interlock server; without it, talk to Neo4j directly')
+    .addOption(tokenOption())
     .parse(argv);
   const args = parseArgs(Args, { ...program.opts(), 'dry-run': program.opts().dryRun, 'default-type': program.opts().defaultType, file: program.args[0] }, { positional: ['file'] });
   const request = { csv: readCsvFile(args.file), mapping: mappingFrom(args), dryRun: args['dry-run'] };
   const subject = `${args.file} was not imported`;
-  const answer = await answerFrom<InventoryAnswer>(subject, args.url, '/api/inventory', request, (db) => importInventory(db, request));
+  const answer = await answerFrom<InventoryAnswer>(subject, args.url, '/api/inventory', request, (db) => importInventory(db, request, localActor()));
   printAnswer(answer, args.json, formatInventoryReport);
   return answer.problems.length > 0 ? 1 : 0;
 }

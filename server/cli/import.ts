@@ -11,7 +11,7 @@ import { count } from '../plural.js';
 import { importSite, SiteValidationError, type ImportProgress, type ImportResult } from '../site/import-site.js';
 import { fail, parseArgs, readDocument, runCli } from './cli-support.js';
 import { refuseIfServerRunning } from './running-server.js';
-import { callServer, failOnServerError } from './cli-remote.js';
+import { callServer, failOnServerError, localActor, tokenOption } from './cli-remote.js';
 import { logLine as log } from '../log-line.js';
 
 const Args = z.object({
@@ -31,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'site document: .json, .yaml or .yml (other names are detected by content)')
     .option('--mode <mode>', 'replace: the document becomes the whole site; merge: add or replace entities by id', 'replace')
     .option('--url <url>', 'a running Interlock server; without it, write to Neo4j directly')
+    .addOption(tokenOption())
     .parse(argv);
   const { file, mode, url } = parseArgs(Args, { ...program.opts(), file: program.args[0] }, { positional: ['file'] });
 
@@ -43,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   const database = await openDatabase(config, log);
   try {
     if (large) log('Validating and writing…');
-    const result = await importSite(database.client, document, mode, { onProgress: createProgress() });
+    const result = await importSite(database.client, document, mode, { actor: localActor(), onProgress: createProgress() });
     console.log(formatSummary(file, result));
     return 0;
   } catch (error) {

@@ -14,7 +14,7 @@ import type { TrafficAnswer } from '../importers/zeek/traffic-answer.js';
 import { formatTrafficReport } from '../importers/zeek/traffic-report.js';
 import { logLine as log } from '../log-line.js';
 import { fail, parseArgs, runCli } from './cli-support.js';
-import { askServer, onDatabase, printAnswer, refuser, refusing } from './cli-remote.js';
+import { askServer, onDatabase, printAnswer, refuser, refusing, tokenOption } from './cli-remote.js';
 
 const Args = z.object({
   file: z.string().min(1, 'is required'),
@@ -64,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--fail-on <level>', 'lowest severity that fails the run: CRITICAL, HIGH, MEDIUM, LOW or INFO', 'HIGH')
     .option('--max-communications <n>', 'refuse a capture with more distinct communications (a scan)', '200000')
     .option('--url <url>', 'a running Interlock server; without it, talk to Neo4j directly')
+    .addOption(tokenOption())
     .parse(argv);
   const opts = program.opts<{ json?: boolean; failOn: string; maxCommunications: string; url?: string }>();
   const args = parseArgs(Args, { json: opts.json, url: opts.url, 'fail-on': opts.failOn.toUpperCase(), 'max-communications': opts.maxCommunications, file: program.args[0] }, { positional: ['file'] });

@@ -1,11 +1,12 @@
 // The governance layer over the generated plants: one control baseline mapped to four
-// frameworks, assessed per domain; evidence of both cultures, some of it expired; risk registers.
+// frameworks, assessed per domain (the estate-wide controls, and each plant's own OT controls); evidence of both cultures, some of it expired; risk registers.
 // Dates count back from a fixed day, never from the clock, so the output depends on the seed only.
 import { createHash } from 'node:crypto';
 import type { ControlT, EvidenceT, SiteDocument } from '../model/site-schema.js';
 import { shippedCatalogues } from '../site/reference-plant.js';
 import { CONTROLS } from './governance-catalog.js';
 import { buildRisks } from './governance-risks.js';
+import { buildSiteControls } from './site-controls.js';
 import type { Rng } from './random.js';
 import type { GeneratedSite } from './site.js';
 
@@ -54,7 +55,8 @@ export function buildGovernance(rng: Rng, sites: readonly GeneratedSite[]): Gove
   for (const site of sites) {
     for (const t of rng.sample(SITE_EVIDENCE, rng.int(3, 5))) evidence.push(record(rng, `${site.plan.code}-ev-${t[0]}`, `${t[1]} (${site.plan.name})`, t, domainOf));
   }
-  return { ...catalogues, controls, evidence, risks };
+  const perSite = buildSiteControls(rng, sites, (domain) => assessment(rng, domain), (refreshDays) => daysBefore(EVIDENCE_BASE_DATE, rng.int(0, Math.floor(refreshDays * 1.5))));
+  return { ...catalogues, controls: [...controls, ...perSite.controls], evidence: [...evidence, ...perSite.evidence], risks };
 }
 
 const ASSESSORS = ['OT security lead', 'IT security assessor', 'Internal audit'] as const;

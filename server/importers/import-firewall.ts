@@ -54,7 +54,8 @@ export function refusal(report: ParseReport): AppError {
     refused.map((n) => ({ path: n.line === 0 ? 'config' : `config line ${n.line}`, message: n.reason })));
 }
 
-export async function importFirewall(db: DbClient, conduitId: string, request: ImportFirewallRequest): Promise<ImportFirewallAnswer> {
+/** `actor`: who applies it (the journal and the audit log name them); a dry run writes nothing. */
+export async function importFirewall(db: DbClient, conduitId: string, request: ImportFirewallRequest, actor: string): Promise<ImportFirewallAnswer> {
   const { doc: conduit, version } = await storedConduit(db, conduitId);
   const report = parseFirewallConfig(request.format, request.config, { chain: request.chain, idPrefix: importedIdPrefix(conduitId, request.format) });
   if (!report.importable) {
@@ -65,6 +66,6 @@ export async function importFirewall(db: DbClient, conduitId: string, request: I
   const impact = await assessImpact(db, { change });
   const after = importedConduit(conduit, report);
   // Written only over the version the what-if was computed on: a concurrent edit makes it 412.
-  if (request.apply) await updateEntity(db, 'conduits', conduitId, after, { ifMatch: version });
+  if (request.apply) await updateEntity(db, 'conduits', conduitId, after, { ifMatch: version, actor });
   return { conduit: conduitId, report, change, impact, applied: request.apply, conduitAfter: after };
 }

@@ -185,6 +185,7 @@ export type RequirementT = z.infer<typeof Requirement>;
 export type MappingT = z.infer<typeof Mapping>;
 export type ProfileT = z.infer<typeof Profile>;
 export type ControlT = z.infer<typeof Control>;
+export type ControlAssessmentT = z.infer<typeof ControlAssessment>;
 export type EvidenceT = z.infer<typeof Evidence>;
 export type EvidenceRevisionT = z.infer<typeof EvidenceRevision>;
 export type RiskT = z.infer<typeof Risk>;

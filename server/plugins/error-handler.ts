@@ -6,6 +6,7 @@
 import { hasZodFastifySchemaValidationErrors } from '@fastify/type-provider-zod';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { Neo4jError } from 'neo4j-driver';
+import { loggableUrl } from '../identity/secrets.js';
 import { AppError, DatabaseUnavailableError, ERROR_CODES, invalidRequest, type ErrorCode, type FieldError } from '../errors.js';
 import { SiteValidationError } from '../site/import-site.js';
 
@@ -67,7 +68,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // Fastify's own client errors: malformed JSON or YAML, unsupported media type, body too large.
       return reply.code(status).send({ statusCode: status, code: clientErrorCode(status), message: error.message });
     }
-    request.log.error({ err: error, url: request.url, method: request.method }, 'unhandled error');
+    request.log.error({ err: error, url: loggableUrl(request.url), method: request.method }, 'unhandled error');
     return reply.code(500).send(body('INTERLOCK_INTERNAL', 'Internal error; it has been logged.'));
   });
 }

@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from '@fastify/type-provider-zod';
 import type { FastifyInstance } from 'fastify';
+import { SECURITY_SCHEMES } from './authentication.js';
 
 declare module 'fastify' {
   interface FastifySchema {
@@ -45,13 +46,17 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
           'Safety-security dependency graph for converged IT/OT estates. Import a site, explore its zones, ' +
           'conduits and safety paths, and ask before a change whether it touches a safety path.',
       },
+      components: { securitySchemes: SECURITY_SCHEMES },
       tags: [
         { name: 'health', description: 'Liveness and database reachability' },
+        { name: 'identity', description: 'Signing in, sessions, API tokens and accounts' },
+        { name: 'audit', description: 'The hash-chained audit log' },
         { name: 'site', description: 'Whole-site import and export' },
         { name: 'topology', description: 'Zones, conduits and assets' },
         { name: 'safety', description: 'Flows, SIFs and procedures' },
         { name: 'graph', description: 'Cytoscape-ready views' },
         { name: 'impact', description: 'What-if assessment of security changes' },
+        { name: 'assurance', description: 'One control baseline projected onto every framework: statuses with why, evidence, risks, zone security levels, triage, the board report' },
       ],
     },
     transform: withMediaTypes,

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Row, Tx } from '../db/client.js';
 import { invalidRequest } from '../errors.js';
+import { actorName } from '../plugins/authentication.js';
 import { ErrorBody, IdParams } from '../model/api-schemas.js';
 import { COLLECTIONS, type CollectionName } from '../model/collections.js';
 import { withArticle } from '../model/validate-site.js';
@@ -73,7 +74,7 @@ export function registerEntityRoutes(fastify: FastifyInstance, options: EntityRo
     schema: { tags: [tag], summary: `Create ${withArticle(kind)}`, body: schema, response: { 201: options.view, ...errors, 422: breaksRules } },
   }, async (request, reply) => {
     const item = request.body as Doc;
-    return answer(reply, await createEntity(app.db, collection, item, { readBack: readBack(item.id) }), 201);
+    return answer(reply, await createEntity(app.db, collection, item, { actor: actorName(request), readBack: readBack(item.id) }), 201);
   });
 
   app.put(`${path}/:id`, {
@@ -83,7 +84,7 @@ export function registerEntityRoutes(fastify: FastifyInstance, options: EntityRo
     },
   }, async (request, reply) => {
     const ifMatch = parseIfMatch(request.headers['if-match']);
-    return answer(reply, await updateEntity(app.db, collection, request.params.id, request.body as Doc, { ifMatch, readBack: readBack(request.params.id) }), 200);
+    return answer(reply, await updateEntity(app.db, collection, request.params.id, request.body as Doc, { ifMatch, actor: actorName(request), readBack: readBack(request.params.id) }), 200);
   });
 
   app.delete(`${path}/:id`, {
@@ -92,7 +93,7 @@ export function registerEntityRoutes(fastify: FastifyInstance, options: EntityRo
       response: { 204: z.null().describe('deleted'), ...errors, 412: ErrorBody.describe('If-Match named a version that is no longer current') },
     },
   }, async (request, reply) => {
-    const result = await deleteEntity(app.db, collection, request.params.id, { ifMatch: parseIfMatch(request.headers['if-match']) });
+    const result = await deleteEntity(app.db, collection, request.params.id, { ifMatch: parseIfMatch(request.headers['if-match']), actor: actorName(request) });
     return reply.code(204).header(REVISION_HEADER, String(result.revision)).send(null);
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { actorName } from '../plugins/authentication.js';
 import { ErrorBody, IdParams } from '../model/api-schemas.js';
 import { ImportFirewallAnswer, ImportFirewallRequest, importFirewall, MAX_CONFIG_BYTES } from '../importers/import-firewall.js';
 
@@ -18,5 +19,5 @@ export async function firewallImportRoutes(fastify: FastifyInstance): Promise<vo
       body: ImportFirewallRequest,
       response: { 200: ImportFirewallAnswer, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody },
     },
-  }, async (request) => importFirewall(app.db, request.params.id, request.body));
+  }, async (request) => importFirewall(app.db, request.params.id, request.body, actorName(request)));
 }

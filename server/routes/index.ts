@@ -2,6 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { advisoryRoutes } from './advisories.js';
 import { assetRoutes } from './assets.js';
+import { auditRoutes } from './audit.js';
+import { authRoutes } from './auth.js';
+import { assuranceRoutes } from './assurance.js';
+import { assuranceEvidenceRoutes } from './assurance-evidence.js';
+import { assuranceOscalRoutes } from './assurance-oscal.js';
+import { assurancePositionRoutes } from './assurance-position.js';
 import { conduitRoutes } from './conduits.js';
 import { firewallImportRoutes } from './firewall-import.js';
 import { flowRoutes } from './flows.js';
@@ -13,13 +19,15 @@ import { revisionRoutes } from './revisions.js';
 import { sifRoutes } from './sifs.js';
 import { siteRoutes } from './site.js';
 import { trafficRoutes } from './traffic.js';
+import { userRoutes } from './users.js';
 import { viewRoutes } from './views.js';
 import { zoneRoutes } from './zones.js';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const routes of [
-    healthRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes,
+    healthRoutes, authRoutes, userRoutes, auditRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes,
     viewRoutes, impactRoutes, revisionRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes, firewallImportRoutes,
+    assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes, assuranceOscalRoutes,
   ]) {
     await app.register(routes);
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { importInventory } from '../importers/inventory-csv/import-inventory.js';
 import { InventoryAnswer, InventoryRequest, MAX_CSV_CHARS } from '../importers/inventory-csv/inventory-answer.js';
+import { actorName } from '../plugins/authentication.js';
 import { ErrorBody } from '../model/api-schemas.js';
 
 export async function inventoryRoutes(fastify: FastifyInstance): Promise<void> {
@@ -18,5 +19,5 @@ export async function inventoryRoutes(fastify: FastifyInstance): Promise<void> {
       body: InventoryRequest,
       response: { 200: InventoryAnswer, 400: ErrorBody, 413: ErrorBody, 422: ErrorBody },
     },
-  }, async (request) => importInventory(app.db, request.body));
+  }, async (request) => importInventory(app.db, request.body, actorName(request)));
 }

@@ -7,6 +7,7 @@ import { zodErrors } from '../model/validate-site.js';
 import { exportSite } from '../site/export-site.js';
 import { EXPORT_CONTENT_TYPES, exportStream } from '../site/export-stream.js';
 import { importSite } from '../site/import-site.js';
+import { actorName } from '../plugins/authentication.js';
 
 /**
  * A whole site document may be large: a generated 100,000-asset estate is about 60 MB of JSON.
@@ -43,7 +44,7 @@ export async function siteRoutes(fastify: FastifyInstance): Promise<void> {
     }
     // A replace on a graph that failed its check rewrites every entity: the way to repair it.
     const repair = query.data.mode === 'replace' && app.integrity.last?.ok === false;
-    const result = await importSite(app.db, request.body, query.data.mode, { repair });
+    const result = await importSite(app.db, request.body, query.data.mode, { repair, actor: actorName(request) });
     await app.integrity.check();
     return result;
   });

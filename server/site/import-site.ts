@@ -39,7 +39,8 @@ export class SiteValidationError extends Error {
 }
 
 export interface ImportOptions {
-  actor?: string;
+  /** Who imports: the username the journal and the audit log record (no write happens without one). */
+  actor: string;
   onProgress?: (p: ImportProgress) => void;
   /** A replace rewrites every entity, changed or not: the repair of a graph that failed its integrity check. */
   repair?: boolean;
@@ -51,13 +52,13 @@ function counts(site: SiteDocument): Record<string, number> {
   return out;
 }
 
-export async function importSite(db: DbClient, input: unknown, mode: ImportMode, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importSite(db: DbClient, input: unknown, mode: ImportMode, options: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
   const checked = mode === 'replace' ? validateSite(input) : validateShape(input);
   if (!checked.ok) throw new SiteValidationError(checked.errors, checked.total, checked.breaksSchema);
   const site = checked.site;
   const summary = `${mode} import of ${count(COLLECTION_NAMES.map((n) => site[n].length).reduce((a, b) => a + b, 0), 'entity', 'entities')}${options.repair ? ', every entity rewritten (repair)' : ''}`;
-  const meta = { action: `import:${mode}`, actor: options.actor ?? 'anonymous', summary };
+  const meta = { action: `import:${mode}`, actor: options.actor, summary };
   const result = mode === 'replace'
     ? await siteWrite(db, () => meta, async (tx) => replaceSite(tx, site, options.onProgress, options.repair), BULK)
     : await siteWrite(db, () => meta, async (tx) => {

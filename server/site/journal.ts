@@ -1,6 +1,8 @@
 // The change journal: every site write records, under its revision, what it changed — entity,
 // kind of change, and before/after of only the changed fields (the whole document for a create or
 // a delete). Append-only: written in the same transaction as the change, never updated.
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../audit/chain.js';
 import type { DbClient, Tx } from '../db/client.js';
 import type { CollectionName } from '../model/collections.js';
 import { stableJson } from './canonical.js';
@@ -20,9 +22,11 @@ export interface EntityChange {
 export interface RevisionMeta {
   /** What kind of write: import:replace, import:merge, create, update, delete … */
   action: string;
-  /** Who wrote it. */
+  /** Who wrote it: the username of the caller (actor.ts), `interlock` for the server itself. */
   actor: string;
   summary: string;
+  /** What the audit entry names as acted on: `assets/ls1`; the whole `site` when absent. */
+  target?: string;
 }
 
 const JOURNAL_BATCH = 5_000;
@@ -44,12 +48,22 @@ function journalRow(revision: number, seq: number, change: EntityChange) {
   };
 }
 
-export async function recordRevision(tx: Tx, revision: number, meta: RevisionMeta, changes: EntityChange[]): Promise<void> {
-  const pending = [tx.run('journal/record-revision', { revision: { number: revision, at: new Date().toISOString(), ...meta, changeCount: changes.length } })];
+/**
+ * Records the revision and its changes; returns the SHA-256 over the canonical JSON of what was
+ * recorded (the revision, then each change row in seq order), which the audit entry carries.
+ */
+export async function recordRevision(tx: Tx, revision: number, meta: RevisionMeta, changes: EntityChange[]): Promise<string> {
+  const { target: _target, ...recorded } = meta;
+  const record = { number: revision, at: new Date().toISOString(), ...recorded, changeCount: changes.length };
+  const digest = createHash('sha256').update(canonicalJson(record));
+  const pending = [tx.run('journal/record-revision', { revision: record })];
   for (let i = 0; i < changes.length; i += JOURNAL_BATCH) {
-    pending.push(tx.run('journal/record-changes', { rows: changes.slice(i, i + JOURNAL_BATCH).map((c, j) => journalRow(revision, i + j, c)) }));
+    const rows = changes.slice(i, i + JOURNAL_BATCH).map((c, j) => journalRow(revision, i + j, c));
+    for (const row of rows) digest.update(`\n${canonicalJson(row)}`);
+    pending.push(tx.run('journal/record-changes', { rows }));
   }
   await Promise.all(pending);
+  return digest.digest('hex');
 }
 
 export interface JournalChange {

@@ -14,7 +14,8 @@ import type { Doc, Lookup } from './stored.js';
 export interface EditOptions<V = unknown> {
   /** The version the client last read (If-Match); absent: apply to whatever is current. */
   ifMatch?: number;
-  actor?: string;
+  /** Who edits: the username the journal and the audit log record (no write happens without one). */
+  actor: string;
   /** Reads what the answer shows, in the write's own transaction: it is exactly what was written. */
   readBack?: (tx: Tx) => Promise<V>;
 }
@@ -42,7 +43,7 @@ function existing(known: ReadonlyMap<string, Lookup>, collection: CollectionName
 
 async function edit<V>(db: DbClient, action: string, collection: CollectionName, id: string, request: WriteRequest, refused: string, options: EditOptions<V>): Promise<EditResult<V>> {
   try {
-    const result = await siteWrite(db, () => ({ action, actor: options.actor ?? 'anonymous', summary: `${action} ${kindOf(collection)} ${id}` }), async (tx) => {
+    const result = await siteWrite(db, () => ({ action, actor: options.actor, summary: `${action} ${kindOf(collection)} ${id}`, target: `${collection}/${id}` }), async (tx) => {
       const outcome = await writeEntities(tx, request);
       return { ...outcome, view: await options.readBack?.(tx) };
     });
@@ -56,7 +57,7 @@ async function edit<V>(db: DbClient, action: string, collection: CollectionName,
   }
 }
 
-export async function createEntity<V>(db: DbClient, collection: CollectionName, item: Doc, options: EditOptions<V> = {}): Promise<EditResult<V>> {
+export async function createEntity<V>(db: DbClient, collection: CollectionName, item: Doc, options: EditOptions<V>): Promise<EditResult<V>> {
   const taken = (known: ReadonlyMap<string, Lookup>) => {
     const holder = known.get(item.id);
     if (!holder) return;
@@ -67,7 +68,7 @@ export async function createEntity<V>(db: DbClient, collection: CollectionName, 
     `The new ${kindOf(collection)} "${item.id}" would leave the site inconsistent.`, options);
 }
 
-export async function updateEntity<V>(db: DbClient, collection: CollectionName, id: string, item: Doc, options: EditOptions<V> = {}): Promise<EditResult<V>> {
+export async function updateEntity<V>(db: DbClient, collection: CollectionName, id: string, item: Doc, options: EditOptions<V>): Promise<EditResult<V>> {
   // One field against the URL: a rule the schema cannot state, so 422, not 400.
   if (item.id !== id) throw new AppError('INTERLOCK_UNPROCESSABLE', `body.id "${item.id}" differs from the id in the URL "${id}".`, [{ path: 'body.id', message: `must equal the id in the URL ("${id}")` }]);
   return edit(db, 'update', collection, id, {
@@ -76,7 +77,7 @@ export async function updateEntity<V>(db: DbClient, collection: CollectionName, 
   }, `Updating ${kindOf(collection)} "${id}" would leave the site inconsistent.`, options);
 }
 
-export async function deleteEntity(db: DbClient, collection: CollectionName, id: string, options: EditOptions = {}): Promise<EditResult> {
+export async function deleteEntity(db: DbClient, collection: CollectionName, id: string, options: EditOptions): Promise<EditResult> {
   return edit(db, 'delete', collection, id, {
     upserts: [], deletes: [{ collection, id }],
     precondition: (known) => existing(known, collection, id, options.ifMatch),

@@ -1,8 +1,11 @@
 // Every transaction that writes the site goes through here: it first takes the site's write lock
 // by moving the revision on (site/begin-write), so site writes are serialised and each acts on
 // what the previous one committed; it ends by appending what it changed to the journal, in the
-// same transaction. Two writers can never both succeed from the same state, and a write and its
-// journal entry commit or vanish together.
+// same transaction, and then its audit entry (the revision and a digest of what the journal
+// recorded; the audit head's lock is taken last, so it is held only for the commit). Two writers
+// can never both succeed from the same state, and a write, its journal and its audit entry
+// commit or vanish together.
+import { appendAudit } from '../audit/audit-log.js';
 import type { DbClient, Tx, TxOptions } from '../db/client.js';
 import { recordRevision, type EntityChange, type RevisionMeta } from './journal.js';
 
@@ -36,7 +39,12 @@ export async function siteWrite<T extends SiteWriteResult>(
       // A write that changes nothing (an import of the stored site, a PUT of the same document)
       // leaves the graph exactly as it was: no new revision, no journal entry.
       if (result.changes.length === 0 && !result.rewritten) throw new NothingChanged(result, revision - 1);
-      await recordRevision(tx, revision, meta(result), result.changes);
+      const described = meta(result);
+      const journalDigest = await recordRevision(tx, revision, described, result.changes);
+      await appendAudit(tx, {
+        actor: described.actor, action: `site:${described.action}`, target: described.target ?? 'site',
+        details: { revision, summary: described.summary, changeCount: result.changes.length, journalDigest },
+      });
       return { ...result, revision };
     }, options);
   } catch (error) {

@@ -58,7 +58,7 @@ export async function startRig(print?: (line: string) => void): Promise<Rig> {
   const neo4j = await superviseEmbeddedNeo4j({ ...embedded, policy: { stableAfterMs: 0 } });
   const db = new DbClient({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: 'neo4j', log });
   await applySchema(db);
-  await importSite(db, miniSite(), 'replace');
+  await importSite(db, miniSite(), 'replace', { actor: 'test' });
   // A sweep asks every route many times a second: the rate limit is off (it is tested on its own).
   const app = await buildApp({ db, clientDir: '/nonexistent', edge: { rateLimitScale: 0, pressure: false } });
   await app.ready();

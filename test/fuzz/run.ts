@@ -28,6 +28,7 @@ const Args = z.object({
   examples: z.coerce.number().int().min(1).max(100_000).default(100),
   seed: z.coerce.number().int().min(0).default(1),
   workers: z.coerce.number().int().min(1).max(16).default(2),
+  token: z.string().min(1).optional(),
 });
 
 /** The venv's `st`, installed (pinned) when missing or of another version. */
@@ -59,7 +60,7 @@ function figures(output: string, seconds: number): Figures {
   };
 }
 
-export async function fuzz(url: string, options: { examples: number; seed: number; workers: number; quiet?: boolean }): Promise<{ code: number; figures: Figures; output: string }> {
+export async function fuzz(url: string, options: { examples: number; seed: number; workers: number; token?: string; quiet?: boolean }): Promise<{ code: number; figures: Figures; output: string }> {
   const st = schemathesis();
   mkdirSync(REPORTS, { recursive: true });
   const args = [
@@ -68,6 +69,7 @@ export async function fuzz(url: string, options: { examples: number; seed: numbe
     '--max-examples', String(options.examples), '--seed', String(options.seed), '--workers', String(options.workers),
     '--request-timeout', '30', '--suppress-health-check', 'all',
     '--report', 'junit', '--report-dir', REPORTS, '--no-color',
+    ...(options.token ? ['--header', `Authorization: Bearer ${options.token}`] : []),
   ];
   const started = performance.now();
   let output = '';
@@ -91,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--examples <n>', 'examples per operation (1000 for the full run)', '100')
     .option('--seed <n>', 'random seed', '1')
     .option('--workers <n>', 'concurrent Schemathesis workers', '2')
+    .option('--token <token>', 'an admin API token for --url (default: INTERLOCK_TOKEN)', process.env.INTERLOCK_TOKEN)
     .parse(argv);
   const args = parseArgs(Args, program.opts());
   const st = schemathesis();
@@ -100,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
     if (!args.url) stack = await startLocalStack(log, { rateLimitScale: 0, pressure: false });
     const url = args.url ?? stack!.url;
     log(`Fuzzing ${url} with ${args.examples} examples per operation (seed ${args.seed})…`);
-    const { code, figures: f } = await fuzz(url, args);
+    const { code, figures: f } = await fuzz(url, { ...args, token: args.token ?? stack?.token });
     console.log(`fuzz: ${f.operations} operations, ${f.cases} cases, ${f.failures} failures, ${f.seconds} s (examples per operation ${args.examples}, seed ${args.seed}); exit ${code}`);
     return code === 0 ? 0 : 1;
   } finally {

@@ -17,7 +17,7 @@ export async function testDb(): Promise<DbClient> {
 
 /** Replaces the whole graph with a site document (throws on invalid input). */
 export async function loadSite(db: DbClient, doc: unknown): Promise<void> {
-  await importSite(db, doc, 'replace');
+  await importSite(db, doc, 'replace', { actor: 'test' });
 }
 
 /**

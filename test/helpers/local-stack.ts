@@ -12,6 +12,8 @@ import { buildApp, type AppOptions } from '../../server/app.js';
 import { DbClient } from '../../server/db/client.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/db/embedded-neo4j.js';
 import { applySchema } from '../../server/db/schema.js';
+import { createUser, findUser } from '../../server/identity/accounts.js';
+import { issueToken } from '../../server/identity/tokens.js';
 import { importSite } from '../../server/site/import-site.js';
 import { checkIntegrity } from '../../server/site/integrity.js';
 
@@ -21,8 +23,12 @@ export interface LocalStack {
   url: string;
   app: FastifyInstance;
   db: DbClient;
+  /** An admin's API token (account `stack-admin`): the scripts call every route, imports included. */
+  token: string;
   stop(): Promise<void>;
 }
+
+const STACK_ADMIN = 'stack-admin';
 
 export async function startLocalStack(log: (line: string) => void, edge?: AppOptions['edge']): Promise<LocalStack> {
   let embedded: EmbeddedNeo4j | undefined;
@@ -41,14 +47,17 @@ export async function startLocalStack(log: (line: string) => void, edge?: AppOpt
   };
   try {
     await applySchema(db);
-    await importSite(db, parseYaml(readFileSync(REFERENCE_PLANT, 'utf8')), 'replace');
+    await importSite(db, parseYaml(readFileSync(REFERENCE_PLANT, 'utf8')), 'replace', { actor: STACK_ADMIN });
+    const actor = { username: STACK_ADMIN };
+    if (!(await findUser(db, STACK_ADMIN))) await createUser(db, actor, { username: STACK_ADMIN, roles: ['admin'] });
+    const { token } = await issueToken(db, actor, STACK_ADMIN, 'local stack', 1);
     // Plans the integrity queries once on the cold JVM, so the app's own check when it gets ready
     // stays within Fastify's plugin timeout on a busy machine.
     await checkIntegrity(db);
     const app = await buildApp({ db, clientDir: '/nonexistent', ...(edge ? { edge } : {}) });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    return { url, app, db, async stop() { await app.close(); await stop(); } };
+    return { url, app, db, token, async stop() { await app.close(); await stop(); } };
   } catch (error) {
     await stop();
     throw error;

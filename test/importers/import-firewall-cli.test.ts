@@ -8,7 +8,7 @@ import type { DbClient } from '../../server/db/client.js';
 import { build } from '../helpers/app.js';
 import { loadSite, snapshot } from '../helpers/db.js';
 import { readOne } from '../../server/site/read-entities.js';
-import { runCliScript } from '../helpers/cli.js';
+import { runCliScript, serveForCli } from '../helpers/cli.js';
 
 let app: FastifyInstance;
 let db: DbClient;
@@ -16,7 +16,7 @@ let url: string;
 beforeAll(async () => {
   ({ app, db } = await build());
   await loadSite(db, parse(readFileSync('fixtures/reference-plant.yaml', 'utf8')));
-  url = await app.listen({ host: '127.0.0.1', port: 0 });
+  url = await serveForCli(app, db);
 });
 afterAll(async () => {
   await app.close();

@@ -79,7 +79,7 @@ async function engineDecisions(engine: NonNullable<DifferentialOptions['engine']
   const out = new Map<string, 'allow' | 'deny'>();
   for (let i = 0; i < ids.length; i += 8) {
     await Promise.all(ids.slice(i, i + 8).map(async (flow) => {
-      const res = await engine.app.inject({ method: 'POST', url: '/api/explain/flow', payload: { flow } });
+      const res = await engine.app.inject({ method: 'POST', url: '/api/explain/flow', payload: { flow }, headers: engine.app.identity.systemHeaders() });
       if (res.statusCode !== 200) throw new Error(`explain ${flow}: ${res.statusCode} ${res.body}`);
       out.set(flow, (res.json() as { crossings: Array<{ before: { action: 'allow' | 'deny' } }> }).crossings[0]!.before.action);
     }));
@@ -98,7 +98,7 @@ async function judgeBatch(batch: Observed[], evaluators: string[], options: Diff
   const estate = new OracleEstate(SiteDocument.parse(site));
   let engine: Map<string, 'allow' | 'deny'> | undefined;
   if (options.engine) {
-    await importSite(options.engine.db, site, 'replace');
+    await importSite(options.engine.db, site, 'replace', { actor: 'netfilter' });
     engine = await engineDecisions(options.engine, batch);
   }
   const flows = new Map(estate.flows.map((f) => [f.id, f]));

@@ -25,7 +25,7 @@ export function formatAdvisoryReport(answer: AdvisoryAnswer): string {
   out.push('', ...assetLines(answer, 'affected'), ...assetLines(answer, 'possibly-affected'));
   out.push(`Patch what-if: ${answer.patchNote}`);
   if (answer.patch) out.push(...formatReport(answer.patch.impact).trimEnd().split('\n').map((l) => `  ${l}`));
-  out.push('', `Triage (${answer.triage.source}): ${answer.triage.note}`);
+  out.push('', `Triage: ${answer.triage.summary.message}`, ...answer.triage.items.map((t) => `  ${t.asset}: ${t.note}`));
   if (answer.notUnderstood.length) {
     out.push('', `Not understood (${answer.notUnderstood.length})`, ...answer.notUnderstood.map((n) => `  ${n.path}: ${n.reason}`));
   }

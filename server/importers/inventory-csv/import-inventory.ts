@@ -28,9 +28,9 @@ function message(plan: InventoryPlan, dryRun: boolean): string {
  * site; a problem they find on an incoming asset (assets[i] of the merge document) is given the
  * line of the row that asset came from.
  */
-async function apply(db: DbClient, changed: Array<{ line: number; asset: unknown }>) {
+async function apply(db: DbClient, changed: Array<{ line: number; asset: unknown }>, actor: string) {
   try {
-    return await importSite(db, { assets: changed.map((c) => c.asset) }, 'merge');
+    return await importSite(db, { assets: changed.map((c) => c.asset) }, 'merge', { actor });
   } catch (error) {
     if (!(error instanceof SiteValidationError)) throw error;
     throw refusal(error.errors.map((e) => {
@@ -41,7 +41,8 @@ async function apply(db: DbClient, changed: Array<{ line: number; asset: unknown
   }
 }
 
-export async function importInventory(db: DbClient, input: InventoryRequest): Promise<InventoryAnswer> {
+/** `actor`: who applies it (the journal and the audit log name them); a dry run writes nothing. */
+export async function importInventory(db: DbClient, input: InventoryRequest, actor: string): Promise<InventoryAnswer> {
   const request = Request.parse(input);
   const parsed = readCsv(request.csv, request.mapping);
   const site = await exportSite(db);
@@ -53,7 +54,7 @@ export async function importInventory(db: DbClient, input: InventoryRequest): Pr
     })();
   if (plan.problems.length && !request.dryRun) throw refusal(plan.problems);
   const changed = [...plan.created, ...plan.updated];
-  const result = !request.dryRun && !plan.problems.length && changed.length ? await apply(db, changed) : null;
+  const result = !request.dryRun && !plan.problems.length && changed.length ? await apply(db, changed, actor) : null;
   return {
     dryRun: request.dryRun,
     applied: result !== null,

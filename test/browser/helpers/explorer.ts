@@ -1,6 +1,8 @@
 // Drives the built web explorer (dist/client, from `npm run build:client`) in Debian's headless
 // Chromium against the real API and the test run's Neo4j. Collects console errors so every test
-// can assert there were none, and saves screenshots under test-artifacts/screenshots/.
+// can assert there were none, and saves screenshots under test-artifacts/screenshots/. Every page
+// is signed in (its own browser context, its own session) as an engineer account, unless a test
+// asks for a page with no session.
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -9,11 +11,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { buildApp } from '../../../server/app.js';
 import type { DbClient } from '../../../server/db/client.js';
+import { createUser, findUser } from '../../../server/identity/accounts.js';
+import { actAsAdminByDefault } from '../../helpers/app.js';
 import { loadSite, testDb } from '../../helpers/db.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CLIENT_DIR = `${ROOT}dist/client`;
 export const SCREENSHOTS = `${ROOT}test-artifacts/screenshots`;
+
+/** The account every browser test signs in as. */
+export const EXPLORER_USER = { username: 'explorer', password: 'explorer-test-password', displayName: 'Erin Explorer' };
 
 export const referencePlant = (): unknown => parseYaml(readFileSync(`${ROOT}fixtures/reference-plant.yaml`, 'utf8'));
 
@@ -29,6 +36,8 @@ export interface Explorer {
   open(path?: string, meanwhile?: () => Promise<void>): Promise<void>;
   /** Opens a path in a new page, as someone else following a link would; errors are collected too. */
   openFresh(path: string): Promise<Page>;
+  /** A new page with no session: what someone who has not signed in sees. */
+  signedOutPage(): Promise<Page>;
   shot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -36,7 +45,12 @@ export interface Explorer {
 export async function startExplorer(site: unknown, viewport = { width: 1600, height: 1000 }): Promise<Explorer> {
   const db = await testDb();
   await loadSite(db, site);
-  const app = await buildApp({ db, clientDir: CLIENT_DIR, edge: { pressure: false } });
+  if (!(await findUser(db, EXPLORER_USER.username))) {
+    await createUser(db, { username: 'test' }, { ...EXPLORER_USER, roles: ['engineer'] });
+  }
+  // Every page signs in from the same address: the per-address sign-in limit is not under test here.
+  const app = await buildApp({ db, clientDir: CLIENT_DIR, edge: { pressure: false }, identity: { signInPerMinute: 10_000 } });
+  actAsAdminByDefault(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
@@ -44,9 +58,13 @@ export async function startExplorer(site: unknown, viewport = { width: 1600, hei
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
   const errors: string[] = [];
-  /** A page of its own browser context (no shared storage or history), its errors collected. */
-  const newPage = async () => {
+  /** A page of its own browser context (no shared storage or history), its errors collected; signed in unless told not to. */
+  const newPage = async (signedIn = true) => {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
+    if (signedIn) {
+      const res = await context.request.post(`${base}/api/auth/sign-in`, { data: { username: EXPLORER_USER.username, password: EXPLORER_USER.password } });
+      if (!res.ok()) throw new Error(`the browser test could not sign in: ${res.status()} ${await res.text()}`);
+    }
     const page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -69,6 +87,7 @@ export async function startExplorer(site: unknown, viewport = { width: 1600, hei
       await openIn(fresh, path);
       return fresh;
     },
+    signedOutPage: () => newPage(false),
     async shot(name) {
       const path = `${SCREENSHOTS}/${name}.png`;
       await page.screenshot({ path });
