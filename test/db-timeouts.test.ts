@@ -8,7 +8,7 @@ import { useEdgeApp } from './edge/edge-app.js';
 
 const outlive = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const ctx = useEdgeApp({ rateLimitScale: 0, pressure: false }, (app) => {
-  app.get('/api/test-slow', async () => app.db.readTx(async (tx) => {
+  app.get('/test-slow', async () => app.db.readTx(async (tx) => {
     await tx.run('journal/head');
     await outlive(4_000);
     return tx.run('journal/head');
@@ -21,7 +21,7 @@ describe('transaction timeouts', () => {
   });
 
   it('a transaction past its timeout is ended by Neo4j, and the API answers 503 with Retry-After', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/test-slow' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/test-slow' });
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toBe('30');
     expect(res.json()).toEqual({

@@ -45,8 +45,8 @@ describe('POST /api/graph/locate', () => {
     const op = doc.paths['/api/graph/locate'].post;
     expect(op.summary).toBe('The zone each of a list of assets sits in');
     expect(op.requestBody.content['application/json'].schema.properties.ids).toMatchObject({ type: 'array', minItems: 1, maxItems: 2000 });
-    // Its own answers, and those the edge can give any route with a body (plugins/edge-responses.ts).
-    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '413', '415', '421', '429', '503']);
+    // Its own answers, sign-in's (401, 403), and those the edge can give any route with a body (plugins/edge-responses.ts).
+    expect(Object.keys(op.responses).sort()).toEqual(['200', '400', '401', '403', '413', '415', '421', '429', '503']);
   });
 
   it('finds each id by an index seek, not a label scan', async () => {

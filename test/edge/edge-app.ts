@@ -6,6 +6,7 @@ import { buildApp, type AppOptions } from '../../server/app.js';
 import type { DbClient } from '../../server/db/client.js';
 import { loadSite, testDb } from '../helpers/db.js';
 import { miniSite } from '../helpers/mini-site.js';
+import { actAsAdminByDefault } from '../helpers/acting.js';
 
 export function useEdgeApp(edge: AppOptions['edge'], extend?: (app: FastifyInstance) => void): { app: FastifyInstance; db: DbClient } {
   const ctx = {} as { app: FastifyInstance; db: DbClient };
@@ -13,6 +14,7 @@ export function useEdgeApp(edge: AppOptions['edge'], extend?: (app: FastifyInsta
     ctx.db = await testDb();
     await loadSite(ctx.db, miniSite());
     ctx.app = await buildApp({ db: ctx.db, clientDir: '/nonexistent', edge });
+    actAsAdminByDefault(ctx.app);
     extend?.(ctx.app);
     await ctx.app.ready();
   });

@@ -7,8 +7,9 @@ import { snapshot } from '../helpers/db.js';
 import { useEdgeApp } from './edge-app.js';
 
 const ctx = useEdgeApp({ rateLimitScale: 0.1, pressure: false }, (app) => {
-  // How the sign-in route (routes/auth.ts) declares its own, strict budget.
-  app.post('/api/test-sign-in', { config: { rateBudget: 'sign-in' } }, async () => ({ ok: true }));
+  // How the sign-in route (routes/auth.ts) declares its own, strict budget (outside /api, which
+  // takes only the permission table's routes).
+  app.post('/test-sign-in', { config: { rateBudget: 'sign-in' } }, async () => ({ ok: true }));
 });
 
 describe('rate limit', () => {
@@ -63,10 +64,10 @@ describe('rate limit', () => {
   });
 
   it('a route can declare a strict budget of its own (sign-in: 1 in 15 minutes here)', async () => {
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/test-sign-in' })).statusCode).toBe(200);
-    const refused = await ctx.app.inject({ method: 'POST', url: '/api/test-sign-in' });
+    expect((await ctx.app.inject({ method: 'POST', url: '/test-sign-in' })).statusCode).toBe(200);
+    const refused = await ctx.app.inject({ method: 'POST', url: '/test-sign-in' });
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().message).toMatch(/^Too many requests to POST \/api\/test-sign-in: at most 1 in 15 minutes from one address\. Try again in \d+ s\.$/);
+    expect(refused.json().message).toMatch(/^Too many requests to POST \/test-sign-in: at most 1 in 15 minutes from one address\. Try again in \d+ s\.$/);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(60);
   });
 });

@@ -15,7 +15,9 @@ import { superviseEmbeddedNeo4j, type SupervisedNeo4j } from '../../server/db/ne
 import { applySchema } from '../../server/db/schema.js';
 import { importSite } from '../../server/site/import-site.js';
 import { miniSite } from '../helpers/mini-site.js';
-import { everyRoute } from './routes.js';
+import { everyRoute, SWEEP_ACCOUNT } from './routes.js';
+import { actAsAdminByDefault } from '../helpers/acting.js';
+import { createUser } from '../../server/identity/accounts.js';
 
 /** The bounds the issue sets: a 503 within 2 s while Neo4j is down, back within 30 s. */
 export const ANSWER_WHILE_DOWN_MS = 2_000;
@@ -59,8 +61,10 @@ export async function startRig(print?: (line: string) => void): Promise<Rig> {
   const db = new DbClient({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: 'neo4j', log });
   await applySchema(db);
   await importSite(db, miniSite(), 'replace', { actor: 'test' });
+  await createUser(db, { username: 'test' }, { username: SWEEP_ACCOUNT, roles: ['admin'] });
   // A sweep asks every route many times a second: the rate limit is off (it is tested on its own).
   const app = await buildApp({ db, clientDir: '/nonexistent', edge: { rateLimitScale: 0, pressure: false } });
+  actAsAdminByDefault(app);
   await app.ready();
   return {
     app, db, neo4j, logs,

@@ -9,12 +9,25 @@ import type { SiteDocumentInput } from '../../server/model/site-schema.js';
 import { miniSite } from '../helpers/mini-site.js';
 
 const site = miniSite();
+
+/** An account the rig creates, so the user routes have someone to read. */
+export const SWEEP_ACCOUNT = 'sweep-admin';
 type Payload = NonNullable<InjectOptions['payload']>;
 
 // The mini site's id for what a path names: /api/zones/{id} is a zone, /api/graph/sif/{id} a SIF.
 const IDS: Record<string, string> = {
   zones: 'z-ctl', conduits: 'c-ctl-sis', assets: 'hmi', asset: 'hmi', flows: 'f-esd', sifs: 'sif-hp', sif: 'sif-hp', procedures: 'proc-esd',
+  // Interlock's own data and the assurance baseline: well-formed ids are enough, the database is
+  // asked (and found missing) before anything could look them up.
+  tokens: '00000000-0000-4000-8000-000000000000', frameworks: 'fw-x', requirements: 'req-x', profiles: 'prof-x', controls: 'ctl-x', evidence: 'ev-x',
 };
+
+/**
+ * Operations that never ask the database, so they keep answering while it is down: the sign-in
+ * methods and the identity provider's redirects (configuration only), and the caller's own session
+ * and sign-out, which the sweep makes with an in-process credential.
+ */
+const NO_DATABASE = new Set(['GET /api/auth/methods', 'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback', 'GET /api/auth/session', 'POST /api/auth/sign-out']);
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 
@@ -29,23 +42,43 @@ const BODIES: Record<string, Payload> = {
     mapping: { ...(parse(fixture('inventory/reference-plant-mapping.yaml')) as object), defaultType: 'workstation' },
     dryRun: true,
   },
+  'POST /api/auth/sign-in': { username: 'admin', password: 'not the password' },
+  'POST /api/auth/password': { currentPassword: 'not the password', newPassword: 'a new long password' },
+  'POST /api/auth/tokens': { name: 'sweep' },
+  'POST /api/users': { username: 'sweeper', roles: ['viewer'] },
+  'POST /api/users/{username}/password': {},
+  'POST /api/users/{username}/unlock': {},
+  'POST /api/users/{username}/tokens': { name: 'sweep' },
+  'POST /api/assurance/triage': { assets: ['hmi'] },
   'POST /api/conduits/{id}/import-firewall': { format: 'iptables', config: '*filter\n:FORWARD DROP [0:0]\n-A FORWARD -p tcp -s 10.2.0.10 -d 10.1.0.10 --dport 502 -j ACCEPT\nCOMMIT\n' },
 };
 
 /** Requests that are not a JSON body: the Zeek log is sent as it is. */
 const RAW: Record<string, Partial<InjectOptions>> = {
   'POST /api/traffic': { payload: fixture('traffic/reference-plant-conn.log'), headers: { 'content-type': 'text/plain' } },
+  // Writes that need the version the client read, and a query string.
+  'PUT /api/assurance/controls/{id}/assessments/{domain}': {
+    payload: { status: 'implemented', maturity: 3, assessor: 'Sweep', assessedOn: '2026-01-05' }, headers: { 'if-match': '"1"' },
+  },
+  'POST /api/assurance/evidence/{id}/revisions': { payload: { collectedOn: '2026-01-05', sha256: 'a'.repeat(64), addedBy: 'Sweep' }, headers: { 'if-match': '"1"' } },
+  'POST /api/assurance/evidence/{id}/revisions/upload': {
+    query: { collectedOn: '2026-01-05', addedBy: 'Sweep' }, payload: 'evidence', headers: { 'if-match': '"1"', 'content-type': 'application/octet-stream' },
+  },
+  'POST /api/assurance/oscal/catalog': {
+    query: { framework: 'fw-sweep' },
+    payload: { catalog: { uuid: '00000000-0000-4000-8000-000000000001', metadata: { title: 'Sweep', version: '1', 'oscal-version': '1.1.2' }, controls: [{ id: 'ac-1', title: 'Access' }] } },
+  },
 };
 
-/** Path parameters other than an entity id. */
-const PARAMS: Record<string, string> = { number: '1' };
+/** Path parameters other than an entity id; the account is the one the rig creates (rig.ts). */
+const PARAMS: Record<string, string> = { number: '1', username: SWEEP_ACCOUNT, domain: 'OT' };
 
 const METHODS = new Set(['get', 'post', 'put', 'delete']);
 
 export function everyRoute(app: FastifyInstance): InjectOptions[] {
   const paths = (app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
   return Object.entries(paths).flatMap(([path, operations]) =>
-    Object.keys(operations).filter((m) => METHODS.has(m)).map((m) => request(m.toUpperCase() as 'GET', path)));
+    Object.keys(operations).filter((m) => METHODS.has(m) && !NO_DATABASE.has(`${m.toUpperCase()} ${path}`)).map((m) => request(m.toUpperCase() as 'GET', path)));
 }
 
 function request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string): InjectOptions {

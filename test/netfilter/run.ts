@@ -16,6 +16,7 @@ import { logLine as log } from '../../server/log-line.js';
 import { runDifferential, type DifferentialOptions } from './differential.js';
 import { Lab, unavailable } from './lab.js';
 import { PORT_POOL } from './rule-sets.js';
+import { actAsAdminByDefault } from '../helpers/acting.js';
 
 const count = (max: number) => z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
 const Args = z.object({ sets: count(100_000), probes: count(200), seed: z.coerce.number().int('must be a whole number'), engine: z.boolean() });
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       db = new DbClient({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD || undefined, database: process.env.NEO4J_DATABASE ?? 'neo4j' });
       await applySchema(db);
       const app = await buildApp({ db, clientDir: '/nonexistent', edge: { rateLimitScale: 0, pressure: false } });
+      actAsAdminByDefault(app);
       await app.ready();
       engine = { app, db };
     }
