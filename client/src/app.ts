@@ -14,9 +14,13 @@ import { renderLegend } from './panels/legend.js';
 import type { PanelContext } from './panels/panel-kit.js';
 import { PathViews } from './path-views.js';
 import { openPrintView } from './print/print-view.js';
-import { parseState, writeState, type ViewState } from './url-state.js';
+import { TrafficOverlay } from './traffic/traffic-overlay.js';
+import { TrafficPanel } from './traffic/traffic-panel.js';
+import { parseState, writeState, type Tab, type ViewState } from './url-state.js';
 import { WhatIfPanel } from './whatif/whatif-panel.js';
 import { ZoneLocator } from './zone-locator.js';
+
+const TABS: readonly Tab[] = ['explore', 'whatif', 'traffic'];
 
 export class App {
   state: ViewState = parseState(location.search);
@@ -27,6 +31,8 @@ export class App {
   readonly toolbar: Toolbar;
   readonly whatif: WhatIfPanel;
   readonly paths: PathViews;
+  readonly traffic: TrafficPanel;
+  readonly overlay: TrafficOverlay;
   private view: GraphViewT | undefined;
   readonly ctx: PanelContext;
   ready = false;
@@ -71,7 +77,20 @@ export class App {
       print: (result, change) => void this.paths.locate(result.findings.map((f) => f.path))
         .then(() => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title })),
     });
-    for (const tab of ['explore', 'whatif'] as const) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
+    this.overlay = new TrafficOverlay({
+      cy: () => this.canvas.cy,
+      standIn: (id) => (this.collapser.standIn(id).length > 0 ? this.collapser.standIn(id) : this.locator.standIn(id)),
+      locate: (ids) => this.locator.locate(ids),
+    });
+    this.traffic = new TrafficPanel(byId('pane-traffic'), {
+      draw: async (findings) => {
+        await this.overlay.show(findings);
+        byId('legend-traffic').hidden = findings.length === 0;
+      },
+      showFinding: (f) => this.paths.showFinding(f && { rule: f.rule, severity: f.severity, path: this.overlay.pathOf(f) }),
+      remember: (traffic, tf) => this.update({ traffic: traffic === 'demo' ? 'demo' : undefined, tf }),
+    });
+    for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
     byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());
     window.addEventListener('resize', () => this.canvas.resize());
   }
@@ -83,6 +102,7 @@ export class App {
     const [, sifs] = await Promise.all([this.loadView(), api.sifs()]);
     renderSifList(sifs, (id) => void this.paths.showSif(id));
     this.whatif.render();
+    this.traffic.render();
     // Opening a SIF switches to the Explore tab; the link says which tab was showing.
     const { tab, change, finding } = this.state;
     if (this.state.sif) await this.paths.showSif(this.state.sif);
@@ -90,6 +110,7 @@ export class App {
     if (this.state.sel) await this.goto(this.state.sel);
     // Last, as it was picked last: the finding's path is what the link shows.
     if (change) await this.whatif.restore(change, finding);
+    if (this.state.traffic) await this.traffic.useDemo(this.state.tf);
     this.setTab(tab);
     this.ready = true;
   }
@@ -126,16 +147,18 @@ export class App {
     replace(byId('status'), `${view.counts.zones} zones · ${view.counts.assets} assets · ${view.counts.conduits} conduits` +
       ` · laid out in ${Math.round(timings.layoutMs)} ms (${timings.renderer})`);
     this.info.show(overviewPanel(view.counts, view.collapsed.length));
-    // A path shown before a zone opened (or all did) is drawn again over the new view.
+    // The traffic overlay, then a path shown before a zone opened (or all did), drawn again over the new view.
+    await this.overlay.redraw();
     await this.paths.redraw();
   }
 
-  private setTab(tab: ViewState['tab']): void {
+  private setTab(tab: Tab): void {
     this.update({ tab });
-    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab === 'whatif');
+    // Both tabs need a wider column: forms and finding cards.
+    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab === 'whatif' || tab === 'traffic');
     // The canvas column changes width with the tab.
     this.canvas.resize();
-    for (const t of ['explore', 'whatif'] as const) {
+    for (const t of TABS) {
       byId(`tab-${t}`).classList.toggle('active', t === tab);
       byId(`pane-${t}`).hidden = t !== tab;
     }
@@ -158,7 +181,15 @@ export class App {
       else if (this.view) this.info.show(overviewPanel(this.view.counts, this.view.collapsed.length));
       return;
     }
-    const kind = this.canvas.cy.getElementById(id).data('kind') as Selection['kind'] | undefined;
+    const el = this.canvas.cy.getElementById(id);
+    // An observed-traffic edge is its finding: picked in the Traffic tab.
+    if (el.hasClass('traffic-edge')) {
+      this.setTab('traffic');
+      void this.traffic.pick(String(el.data('finding')));
+      return;
+    }
+    if (el.hasClass('traffic')) return;
+    const kind = el.data('kind') as Selection['kind'] | undefined;
     if (kind) void this.info.select({ kind, id });
   }
 
@@ -192,7 +223,7 @@ export class App {
   private zonesChanged(): void {
     this.canvas.layout();
     this.update({ collapsed: this.collapser.collapsed() });
-    void this.paths.redraw();
+    void this.overlay.redraw().then(() => this.paths.redraw());
   }
 
   private collapseAll(): void {

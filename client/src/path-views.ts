@@ -30,6 +30,11 @@ export interface PathHost {
   reselect(): void;
 }
 
+/** What a finding path view needs of a finding: the impact findings and the traffic findings both have it. */
+export interface PathFinding extends Pick<Finding, 'severity' | 'path'> {
+  rule: string;
+}
+
 /** A path as highlighted: kept, so it can be drawn again when a zone on it collapses or opens. */
 interface ShownPath {
   ids: PathIds;
@@ -90,7 +95,7 @@ export class PathViews {
     this.showBanner(`Neighbourhood of ${id} · ${depth} hop${depth > 1 ? 's' : ''} · ${assets} assets${view.truncated ? ' (cut at the size limit)' : ''}`, 'nb');
   }
 
-  async showFinding(f: Finding | undefined): Promise<void> {
+  async showFinding(f: PathFinding | undefined): Promise<void> {
     if (!f) {
       if (!this.sif) this.clearPaths(false);
       return;
