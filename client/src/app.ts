@@ -16,6 +16,7 @@ import { PathViews } from './path-views.js';
 import { openPrintView } from './print/print-view.js';
 import { TrafficOverlay } from './traffic/traffic-overlay.js';
 import { TrafficPanel } from './traffic/traffic-panel.js';
+import { openTrafficPrint } from './traffic/traffic-print.js';
 import { parseState, writeState, type Tab, type ViewState } from './url-state.js';
 import { WhatIfPanel } from './whatif/whatif-panel.js';
 import { ZoneLocator } from './zone-locator.js';
@@ -86,9 +87,16 @@ export class App {
       draw: async (findings) => {
         await this.overlay.show(findings);
         byId('legend-traffic').hidden = findings.length === 0;
+        // Addresses no asset has are drawn beside the plant: keep them in sight.
+        this.canvas.fit();
       },
       showFinding: (f) => this.paths.showFinding(f && { rule: f.rule, severity: f.severity, path: this.overlay.pathOf(f) }),
       remember: (traffic, tf) => this.update({ traffic: traffic === 'demo' ? 'demo' : undefined, tf }),
+      print: (answer, name) => void this.paths.locate(answer.findings.map((f) => this.overlay.pathOf(f)))
+        .then(() => openTrafficPrint(answer, name, {
+          snapshot: (f) => this.paths.snapshot(f && { rule: f.rule, severity: f.severity, path: this.overlay.pathOf(f) }),
+          siteName: () => document.title,
+        })),
     });
     for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
     byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());

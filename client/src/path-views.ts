@@ -163,7 +163,7 @@ export class PathViews {
    * A picture of a finding's path for the print view; the screen view is put back afterwards.
    * Synchronous, so locate() the findings' paths first for their hidden members to show.
    */
-  snapshot(f?: Finding): string {
+  snapshot(f?: PathFinding): string {
     const cy = this.canvas.cy;
     const before = { zoom: cy.zoom(), pan: { ...cy.pan() } };
     const selected = cy.$(':selected');

@@ -19,11 +19,11 @@ export interface TrafficCategory {
 }
 
 export const TRAFFIC_CATEGORIES: readonly TrafficCategory[] = [
-  { rule: 'TRAFFIC-UNDECLARED-SAFETY', key: 'safety', label: 'Undeclared into a safety zone or to a SIF element', color: '#c92a2a', lineStyle: 'solid', arrow: 'triangle', width: 5 },
-  { rule: 'TRAFFIC-UNDECLARED-CONDUIT', key: 'conduit', label: 'Undeclared across a conduit', color: '#e8590c', lineStyle: 'dashed', dash: [12, 6], arrow: 'vee', width: 3.5 },
-  { rule: 'TRAFFIC-SAFETY-FLOW-UNSEEN', key: 'unseen', label: 'Safety-required flow never observed', color: '#862e9c', lineStyle: 'dotted', arrow: 'tee', width: 3.5 },
+  { rule: 'TRAFFIC-UNDECLARED-SAFETY', key: 'safety', label: 'Undeclared into a safety zone or to a SIF element', color: '#c92a2a', lineStyle: 'solid', arrow: 'triangle', width: 6 },
+  { rule: 'TRAFFIC-UNDECLARED-CONDUIT', key: 'conduit', label: 'Undeclared across a conduit', color: '#e8590c', lineStyle: 'dashed', dash: [12, 6], arrow: 'vee', width: 4.5 },
+  { rule: 'TRAFFIC-SAFETY-FLOW-UNSEEN', key: 'unseen', label: 'Safety-required flow never observed', color: '#862e9c', lineStyle: 'dotted', arrow: 'tee', width: 4.5 },
   // Dash-dot: told apart from the dashed and dotted lines without colour.
-  { rule: 'TRAFFIC-DENIED-BY-MODEL', key: 'denied', label: 'Seen, but the stored rules deny it', color: '#1864ab', lineStyle: 'dashed', dash: [14, 4, 3, 4], arrow: 'square', width: 3.5 },
+  { rule: 'TRAFFIC-DENIED-BY-MODEL', key: 'denied', label: 'Seen, but the stored rules deny it', color: '#1864ab', lineStyle: 'dashed', dash: [14, 4, 3, 4], arrow: 'square', width: 4.5 },
 ];
 
 if (TRAFFIC_CATEGORIES.length !== TRAFFIC_RULES.length) throw new Error('every traffic rule needs a category in client/src/traffic/categories.ts');

@@ -36,6 +36,12 @@ export interface OverlayElements {
   addresses: Array<{ definition: ElementDefinition; zone: string | null }>;
 }
 
+/**
+ * How far an edge bows from the straight line, in graph units: never straight, so it stays clear
+ * of the conduit or flow joining the same two ends, and further for each more between them.
+ */
+const BEND = { first: 46, step: 34 };
+
 export function overlayElements(findings: readonly TrafficFinding[], place: Place): OverlayElements {
   const addresses = new Map<string, { definition: ElementDefinition; zone: string | null }>();
   const nodeFor = (id: string, zone: string | null): string => {
@@ -54,15 +60,21 @@ export function overlayElements(findings: readonly TrafficFinding[], place: Plac
     return placed.address;
   };
   const edges: ElementDefinition[] = [];
+  const between = new Map<string, number>();
   for (const f of findings) {
     const ends = endsOf(f);
     if (!ends) continue;
     const category = categoryOf(f.rule);
+    const source = nodeFor(ends.src, ends.srcZone);
+    const target = nodeFor(ends.dst, ends.dstZone);
+    const pair = [source, target].sort().join('|');
+    const k = between.get(pair) ?? 0;
+    between.set(pair, k + 1);
     edges.push({
       group: 'edges',
       data: {
         id: trafficEdgeId(f.id), kind: 'traffic', finding: f.id, rule: f.rule, severity: f.severity,
-        source: nodeFor(ends.src, ends.srcZone), target: nodeFor(ends.dst, ends.dstZone), label: service(f),
+        source, target, label: service(f), bend: BEND.first + BEND.step * k,
       },
       classes: `traffic traffic-edge traffic-${category.key}`,
     });

@@ -15,7 +15,7 @@ export interface OverlayHost {
 }
 
 const ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
-const COLUMN_GAP = 170;
+const COLUMN_GAP = 120;
 const ROW = 64;
 
 export class TrafficOverlay {
@@ -72,8 +72,11 @@ export class TrafficOverlay {
     this.host.cy().$('.traffic').remove();
   }
 
-  /** The path to highlight for a finding: its own, and the edge drawn for it. */
+  /**
+   * The path to highlight for a finding: its own, with the edge drawn for it in place of the
+   * declared flow's edge, which joins the same two assets and would hide it.
+   */
   pathOf(f: TrafficFinding): { nodes: string[]; edges: string[] } {
-    return { nodes: f.path.nodes, edges: [...f.path.edges, trafficEdgeId(f.id)] };
+    return { nodes: f.path.nodes, edges: [...f.path.edges.filter((e) => e !== f.flow), trafficEdgeId(f.id)] };
   }
 }

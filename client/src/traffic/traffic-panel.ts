@@ -14,6 +14,7 @@ export interface TrafficHost {
   showFinding(finding: TrafficFinding | undefined): Promise<void>;
   /** What a link can reproduce: the demo capture and the finding picked (a file from disk cannot be linked). */
   remember(source: TrafficSource | undefined, finding: string | undefined): void;
+  print(answer: TrafficAnswerT, captureName: string): void;
 }
 
 const number = (n: number) => n.toLocaleString('en');
@@ -109,6 +110,7 @@ export class TrafficPanel {
       captureLine(data, name),
       trafficCounts(data.findings),
       h('p', { class: 'traffic-message' }, data.summary.message),
+      h('div', { class: 'button-row' }, h('button', { type: 'button', id: 'traffic-print', onclick: () => this.host.print(data, name) }, 'Print view')),
       data.findings.length > 0 ? trafficFindingsList(data.findings, (id) => void this.pick(id), this.active) : h('p', { class: 'muted' }, 'The capture agrees with the model.'));
   }
 }

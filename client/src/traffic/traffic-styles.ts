@@ -20,7 +20,7 @@ export function trafficStyles(px: (n: number) => number, font: number): { base: 
     {
       selector: 'edge.traffic-edge',
       style: {
-        'curve-style': 'bezier', 'control-point-step-size': px(34), 'arrow-scale': 1.15, opacity: 0.95, 'z-index': 40, 'line-cap': 'butt',
+        'curve-style': 'unbundled-bezier', 'control-point-distances': 'data(bend)', 'control-point-weights': 0.5, 'arrow-scale': 1.15, opacity: 0.95, 'z-index': 40, 'line-cap': 'butt',
         label: 'data(label)', 'font-size': 10.5 * font, 'font-weight': 600, color: COLORS.ink, 'text-rotation': 'autorotate',
         'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'text-background-padding': `${px(2)}px`, 'min-zoomed-font-size': 7,
       },
