@@ -46,9 +46,16 @@ export class TrafficOverlay {
       const { edges, addresses } = overlayElements(this.findings, (id, zone) => this.place(id, zone));
       const bb = cy.elements().not('.band').boundingBox();
       const taken: number[] = [];
+      // Level with its zone, or with what it talks to when it is in none: short, readable edges.
+      const level = (id: string | null | undefined) => {
+        const el = id ? cy.getElementById(id) : undefined;
+        return el?.nonempty() ? (el.boundingBox().y1 + el.boundingBox().y2) / 2 : undefined;
+      };
       for (const { definition, zone } of addresses) {
-        const home = zone ? cy.getElementById(zone) : undefined;
-        let y = home?.nonempty() ? (home.boundingBox().y1 + home.boundingBox().y2) / 2 : bb.y1 + ROW;
+        const id = String(definition.data.id);
+        const edge = edges.find((e) => e.data.source === id || e.data.target === id);
+        const other = edge && (edge.data.source === id ? edge.data.target : edge.data.source);
+        let y = level(zone) ?? level(other) ?? bb.y1 + ROW;
         while (taken.some((t) => Math.abs(t - y) < ROW)) y += ROW;
         taken.push(y);
         cy.add({ ...definition, position: { x: bb.x2 + COLUMN_GAP, y } });
