@@ -14,9 +14,7 @@ import { renderLegend } from './panels/legend.js';
 import type { PanelContext } from './panels/panel-kit.js';
 import { PathViews } from './path-views.js';
 import { openPrintView } from './print/print-view.js';
-import { TrafficOverlay } from './traffic/traffic-overlay.js';
-import { TrafficPanel } from './traffic/traffic-panel.js';
-import { openTrafficPrint } from './traffic/traffic-print.js';
+import { TrafficView } from './traffic/traffic-view.js';
 import { parseState, writeState, type Tab, type ViewState } from './url-state.js';
 import { WhatIfPanel } from './whatif/whatif-panel.js';
 import { ZoneLocator } from './zone-locator.js';
@@ -32,8 +30,7 @@ export class App {
   readonly toolbar: Toolbar;
   readonly whatif: WhatIfPanel;
   readonly paths: PathViews;
-  readonly traffic: TrafficPanel;
-  readonly overlay: TrafficOverlay;
+  readonly traffic: TrafficView;
   private view: GraphViewT | undefined;
   readonly ctx: PanelContext;
   ready = false;
@@ -78,25 +75,9 @@ export class App {
       print: (result, change) => void this.paths.locate(result.findings.map((f) => f.path))
         .then(() => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title })),
     });
-    this.overlay = new TrafficOverlay({
-      cy: () => this.canvas.cy,
-      standIn: (id) => (this.collapser.standIn(id).length > 0 ? this.collapser.standIn(id) : this.locator.standIn(id)),
-      locate: (ids) => this.locator.locate(ids),
-    });
-    this.traffic = new TrafficPanel(byId('pane-traffic'), {
-      draw: async (findings) => {
-        await this.overlay.show(findings);
-        byId('legend-traffic').hidden = findings.length === 0;
-        // Addresses no asset has are drawn beside the plant: keep them in sight.
-        this.canvas.fit();
-      },
-      showFinding: (f) => this.paths.showFinding(f && { rule: f.rule, severity: f.severity, path: this.overlay.pathOf(f) }),
+    this.traffic = new TrafficView({
+      canvas: this.canvas, collapser: this.collapser, locator: this.locator, paths: this.paths,
       remember: (traffic, tf) => this.update({ traffic: traffic === 'demo' ? 'demo' : undefined, tf }),
-      print: (answer, name) => void this.paths.locate(answer.findings.map((f) => this.overlay.pathOf(f)))
-        .then(() => openTrafficPrint(answer, name, {
-          snapshot: (f) => this.paths.snapshot(f && { rule: f.rule, severity: f.severity, path: this.overlay.pathOf(f) }),
-          siteName: () => document.title,
-        })),
     });
     for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
     byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());
@@ -110,7 +91,7 @@ export class App {
     const [, sifs] = await Promise.all([this.loadView(), api.sifs()]);
     renderSifList(sifs, (id) => void this.paths.showSif(id));
     this.whatif.render();
-    this.traffic.render();
+    this.traffic.panel.render();
     // Opening a SIF switches to the Explore tab; the link says which tab was showing.
     const { tab, change, finding } = this.state;
     if (this.state.sif) await this.paths.showSif(this.state.sif);
@@ -118,7 +99,7 @@ export class App {
     if (this.state.sel) await this.goto(this.state.sel);
     // Last, as it was picked last: the finding's path is what the link shows.
     if (change) await this.whatif.restore(change, finding);
-    if (this.state.traffic) await this.traffic.useDemo(this.state.tf);
+    if (this.state.traffic) await this.traffic.panel.useDemo(this.state.tf);
     this.setTab(tab);
     this.ready = true;
   }
@@ -156,7 +137,7 @@ export class App {
       ` · laid out in ${Math.round(timings.layoutMs)} ms (${timings.renderer})`);
     this.info.show(overviewPanel(view.counts, view.collapsed.length));
     // The traffic overlay, then a path shown before a zone opened (or all did), drawn again over the new view.
-    await this.overlay.redraw();
+    await this.traffic.overlay.redraw();
     await this.paths.redraw();
   }
 
@@ -193,7 +174,7 @@ export class App {
     // An observed-traffic edge is its finding: picked in the Traffic tab.
     if (el.hasClass('traffic-edge')) {
       this.setTab('traffic');
-      void this.traffic.pick(String(el.data('finding')));
+      void this.traffic.panel.pick(String(el.data('finding')));
       return;
     }
     if (el.hasClass('traffic')) return;
@@ -231,7 +212,7 @@ export class App {
   private zonesChanged(): void {
     this.canvas.layout();
     this.update({ collapsed: this.collapser.collapsed() });
-    void this.overlay.redraw().then(() => this.paths.redraw());
+    void this.traffic.overlay.redraw().then(() => this.paths.redraw());
   }
 
   private collapseAll(): void {

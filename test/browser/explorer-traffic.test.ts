@@ -162,6 +162,18 @@ describe('observed traffic on the topology', () => {
     expect((await trafficView(x.page)).edges).toHaveLength(demo.findings.length);
   });
 
+  it('draws onto zones the server summarised, and lights them up in place of the assets they hide', async () => {
+    const finding = 'TRAFFIC-UNDECLARED-SAFETY:hmi-03:sis-ls-01:tcp/502';
+    await x.open(`/?tab=traffic&traffic=demo&collapse=all&tf=${encodeURIComponent(finding)}`);
+    await x.page.locator('#traffic-findings .finding.active').waitFor();
+    const ends = await x.page.evaluate(() => window.interlock!.cy.edges('.traffic-edge')
+      .map((e) => [e.source(), e.target()].map((n) => (n.hasClass('zone') ? 'zone' : n.hasClass('traffic-address') ? 'address' : n.id()))).flat());
+    expect(new Set(ends)).toEqual(new Set(['zone', 'address']));
+    expect(await highlighted(x.page)).toEqual(expect.arrayContaining([`traffic:${finding}`, 'z-ctl', 'z-sis', 'c-ctl-sis-a']));
+    expect(await x.page.evaluate(() => window.interlock!.cy.getElementById('z-sis').classes())).toEqual(expect.arrayContaining(['summary', 'hl']));
+    await x.shot('63b-traffic-server-summarised');
+  });
+
   it('counts a TSV file and a JSON-lines file picked from disk exactly as the API does', async () => {
     await x.page.setInputFiles('#traffic-file', LOG_PATH.pathname);
     await waitText(x.page, '#traffic-capture', 'reference-plant-conn.log');
