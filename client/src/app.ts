@@ -55,6 +55,7 @@ export class App {
       update: (patch) => this.update(patch),
       showExplore: () => this.setTab('explore'),
       reselect: () => this.select(this.state.sel ?? null),
+      cleared: () => this.traffic.panel.forget(),
     });
     this.toolbar = new Toolbar({
       search: (q) => api.searchAssets(q),
@@ -164,20 +165,21 @@ export class App {
   }
 
   select(id: string | null): void {
-    this.update({ sel: id ?? undefined });
-    if (!id) {
-      if (this.paths.sif) this.paths.showSifPanel(this.paths.sif);
-      else if (this.view) this.info.show(overviewPanel(this.view.counts, this.view.collapsed.length));
-      return;
-    }
-    const el = this.canvas.cy.getElementById(id);
-    // An observed-traffic edge is its finding: picked in the Traffic tab.
-    if (el.hasClass('traffic-edge')) {
+    const el = id ? this.canvas.cy.getElementById(id) : undefined;
+    // An observed-traffic edge is its finding, picked in the Traffic tab; the overlay is no
+    // selection of the site (not kept in the link, not shown again after a Clear).
+    if (el?.hasClass('traffic-edge')) {
       this.setTab('traffic');
       void this.traffic.panel.pick(String(el.data('finding')));
       return;
     }
-    if (el.hasClass('traffic')) return;
+    if (el?.hasClass('traffic')) return;
+    this.update({ sel: id ?? undefined });
+    if (!id || !el) {
+      if (this.paths.sif) this.paths.showSifPanel(this.paths.sif);
+      else if (this.view) this.info.show(overviewPanel(this.view.counts, this.view.collapsed.length));
+      return;
+    }
     const kind = el.data('kind') as Selection['kind'] | undefined;
     if (kind) void this.info.select({ kind, id });
   }

@@ -28,6 +28,8 @@ export interface PathHost {
   showExplore(): void;
   /** Shows the selection again in the info panel, or the overview. */
   reselect(): void;
+  /** The highlight was cleared: a finding picked elsewhere is no longer shown. */
+  cleared(): void;
 }
 
 /** What a finding path view needs of a finding: the impact findings and the traffic findings both have it. */
@@ -150,6 +152,7 @@ export class PathViews {
     markSif(undefined);
     this.banner.hidden = true;
     this.host.update({ sif: undefined, nb: undefined });
+    this.host.cleared();
     if (refresh) this.host.reselect();
   }
 

@@ -130,6 +130,13 @@ describe('observed traffic on the topology', () => {
     await clickElement(x.page, `traffic:${denied.id}`);
     await x.page.locator(`#traffic-findings .finding.active[data-id="${denied.id}"]`).waitFor();
     expect(await highlighted(x.page)).toContain(`traffic:${denied.id}`);
+    // The banner's Clear unpicks it and keeps the overlay.
+    await x.page.locator('#banner-clear').click();
+    expect(await x.page.locator('#traffic-findings .finding.active').count()).toBe(0);
+    expect(await highlighted(x.page)).toEqual([]);
+    expect((await trafficView(x.page)).edges).toHaveLength(demo.findings.length);
+    expect(new URL(x.page.url()).searchParams.get('tf')).toBeNull();
+    expect(new URL(x.page.url()).searchParams.get('traffic')).toBe('demo');
   });
 
   it('reopens the demo capture and the finding picked from a link, in a fresh page', async () => {
@@ -166,8 +173,8 @@ describe('observed traffic on the topology', () => {
     const finding = 'TRAFFIC-UNDECLARED-SAFETY:hmi-03:sis-ls-01:tcp/502';
     await x.open(`/?tab=traffic&traffic=demo&collapse=all&tf=${encodeURIComponent(finding)}`);
     await x.page.locator('#traffic-findings .finding.active').waitFor();
-    const ends = await x.page.evaluate(() => window.interlock!.cy.edges('.traffic-edge')
-      .map((e) => [e.source(), e.target()].map((n) => (n.hasClass('zone') ? 'zone' : n.hasClass('traffic-address') ? 'address' : n.id()))).flat());
+    const ends = await x.page.evaluate(() => window.interlock!.cy.edges('.traffic-edge').connectedNodes()
+      .map((n) => (n.hasClass('zone') ? 'zone' : n.hasClass('traffic-address') ? 'address' : n.id())));
     expect(new Set(ends)).toEqual(new Set(['zone', 'address']));
     expect(await highlighted(x.page)).toEqual(expect.arrayContaining([`traffic:${finding}`, 'z-ctl', 'z-sis', 'c-ctl-sis-a']));
     expect(await x.page.evaluate(() => window.interlock!.cy.getElementById('z-sis').classes())).toEqual(expect.arrayContaining(['summary', 'hl']));

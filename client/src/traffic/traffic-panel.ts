@@ -93,6 +93,14 @@ export class TrafficPanel {
     await this.host.showFinding(finding);
   }
 
+  /** The finding's highlight was cleared elsewhere (the banner's Clear): unpick it, keep the overlay. */
+  forget(): void {
+    if (!this.answer || this.active === undefined) return;
+    this.active = undefined;
+    this.host.remember(this.answer.source, undefined);
+    this.renderResult();
+  }
+
   async clear(): Promise<void> {
     this.answer = undefined;
     this.active = undefined;
