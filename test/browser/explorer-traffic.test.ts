@@ -90,6 +90,9 @@ describe('observed traffic on the topology', () => {
     await waitText(x.page, '#traffic-capture', '2 lines not understood');
     expect(x.page.url()).toContain('traffic=demo');
     await x.shot('60-traffic-demo-overlay');
+    // Close up, where most of the findings meet: each category told apart by its line and arrow head.
+    await x.page.evaluate(() => window.interlock!.cy.fit(window.interlock!.cy.$('.traffic-edge').connectedNodes().union(window.interlock!.cy.getElementById('z-sis')), 30));
+    await x.shot('60b-traffic-overlay-close-up');
   });
 
   it('highlights a finding\'s edge, its ends, their zones and the conduits on its route when it is clicked', async () => {
