@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CONN_FIELDS } from '../server/importers/zeek/conn-log-format.js';
-import { useApp } from './helpers/app.js';
+import { as, useApp } from './helpers/app.js';
 import { snapshot } from './helpers/db.js';
 
 const ctx = useApp(() => parseYaml(readFileSync(new URL('../fixtures/reference-plant.yaml', import.meta.url), 'utf8')));
@@ -153,5 +153,16 @@ describe('POST /api/traffic refusals', () => {
     const res = await ctx.app.inject({ method: 'POST', url: '/api/traffic' });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([{ path: 'body', message: 'send the conn.log itself as the request body' }]);
+  });
+});
+
+describe('GET /api/traffic/demo-capture', () => {
+  it('serves the shipped capture as it is, to any signed-in role, and posting it back gives the shipped capture\'s answer', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/traffic/demo-capture', headers: as(ctx.app, ['viewer']) });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.body).toBe(LOG);
+    const [served, shipped] = [await post(res.body), await post(LOG)];
+    expect(served.body.findings).toEqual(shipped.body.findings);
   });
 });

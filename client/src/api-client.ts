@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ImpactRequest, ImpactResponse } from '../../server/impact/change-schema.js';
 import { GraphView, LocateResult, SifGraph, type CollapseMode } from '../../server/views/view-schema.js';
 import { Asset, AssetDetail, Conduit, ErrorBody, FlowView, SifSummary, ZoneDetail } from '../../server/model/api-schemas.js';
+import { TrafficAnswer } from '../../server/importers/zeek/traffic-answer.js';
 import { csrfHeaders } from './signin/session.js';
 
 export class ApiError extends Error {
@@ -12,19 +13,25 @@ export class ApiError extends Error {
   }
 }
 
-async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
+/** The response's text; an error answer becomes an ApiError. `headers` add to (or replace) the defaults. */
+async function send(path: string, init?: RequestInit & { headers?: Record<string, string> }): Promise<string> {
+  const { headers, ...rest } = init ?? {};
   // A session's changing request echoes its CSRF token (server/plugins/authentication.ts).
-  const changing = init?.method !== undefined && init.method !== 'GET';
-  const res = await fetch(path, { headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...(changing ? csrfHeaders() : {}) }, ...init });
+  const changing = rest.method !== undefined && rest.method !== 'GET';
+  const res = await fetch(path, { ...rest, headers: { accept: 'application/json', ...(rest.body ? { 'content-type': 'application/json' } : {}), ...(changing ? csrfHeaders() : {}), ...headers } });
   // The session ended (timeout, sign-out elsewhere): back to the sign-in page.
   if (res.status === 401) location.reload();
   const text = await res.text();
-  const json: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
-    const body = ErrorBody.safeParse(json);
+    const body = ErrorBody.safeParse(text ? JSON.parse(text) : undefined);
     throw new ApiError(res.status, body.success ? body.data : undefined, body.success ? body.data.message : `${res.status} ${res.statusText}`);
   }
-  return schema.parse(json);
+  return text;
+}
+
+async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit & { headers?: Record<string, string> }): Promise<z.infer<S>> {
+  const text = await send(path, init);
+  return schema.parse(text ? JSON.parse(text) : undefined);
 }
 
 const enc = encodeURIComponent;
@@ -43,9 +50,13 @@ export const api = {
   flow: (id: string) => request(FlowView, `/api/flows/${enc(id)}`),
   impact: (body: z.input<typeof ImpactRequest>) =>
     request(ImpactResponse, '/api/impact', { method: 'POST', body: JSON.stringify(ImpactRequest.parse(body)) }),
+  /** A conn.log as it is (a file from disk is streamed by the browser); the server streams it too. */
+  traffic: (log: Blob | string) => request(TrafficAnswer, '/api/traffic', { method: 'POST', body: log, headers: { 'content-type': 'text/plain' } }),
+  demoCapture: () => send('/api/traffic/demo-capture', { headers: { accept: 'text/plain' } }),
 };
 
 export type SifSummaryT = z.infer<typeof SifSummary>;
 export type AssetT = z.infer<typeof Asset>;
 export type ConduitT = z.infer<typeof Conduit>;
 export type ImpactResponseT = z.infer<typeof ImpactResponse>;
+export type TrafficAnswerT = z.infer<typeof TrafficAnswer>;

@@ -14,9 +14,12 @@ import { renderLegend } from './panels/legend.js';
 import type { PanelContext } from './panels/panel-kit.js';
 import { PathViews } from './path-views.js';
 import { openPrintView } from './print/print-view.js';
-import { parseState, writeState, type ViewState } from './url-state.js';
+import { TrafficView } from './traffic/traffic-view.js';
+import { parseState, writeState, type Tab, type ViewState } from './url-state.js';
 import { WhatIfPanel } from './whatif/whatif-panel.js';
 import { ZoneLocator } from './zone-locator.js';
+
+const TABS: readonly Tab[] = ['explore', 'whatif', 'traffic'];
 
 export class App {
   state: ViewState = parseState(location.search);
@@ -27,6 +30,7 @@ export class App {
   readonly toolbar: Toolbar;
   readonly whatif: WhatIfPanel;
   readonly paths: PathViews;
+  readonly traffic: TrafficView;
   private view: GraphViewT | undefined;
   readonly ctx: PanelContext;
   ready = false;
@@ -51,6 +55,7 @@ export class App {
       update: (patch) => this.update(patch),
       showExplore: () => this.setTab('explore'),
       reselect: () => this.select(this.state.sel ?? null),
+      cleared: () => this.traffic.panel.forget(),
     });
     this.toolbar = new Toolbar({
       search: (q) => api.searchAssets(q),
@@ -71,7 +76,11 @@ export class App {
       print: (result, change) => void this.paths.locate(result.findings.map((f) => f.path))
         .then(() => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title })),
     });
-    for (const tab of ['explore', 'whatif'] as const) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
+    this.traffic = new TrafficView({
+      canvas: this.canvas, collapser: this.collapser, locator: this.locator, paths: this.paths,
+      remember: (traffic, tf) => this.update({ traffic: traffic === 'demo' ? 'demo' : undefined, tf }),
+    });
+    for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
     byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());
     window.addEventListener('resize', () => this.canvas.resize());
   }
@@ -83,6 +92,7 @@ export class App {
     const [, sifs] = await Promise.all([this.loadView(), api.sifs()]);
     renderSifList(sifs, (id) => void this.paths.showSif(id));
     this.whatif.render();
+    this.traffic.panel.render();
     // Opening a SIF switches to the Explore tab; the link says which tab was showing.
     const { tab, change, finding } = this.state;
     if (this.state.sif) await this.paths.showSif(this.state.sif);
@@ -90,6 +100,7 @@ export class App {
     if (this.state.sel) await this.goto(this.state.sel);
     // Last, as it was picked last: the finding's path is what the link shows.
     if (change) await this.whatif.restore(change, finding);
+    if (this.state.traffic) await this.traffic.panel.useDemo(this.state.tf);
     this.setTab(tab);
     this.ready = true;
   }
@@ -126,16 +137,18 @@ export class App {
     replace(byId('status'), `${view.counts.zones} zones · ${view.counts.assets} assets · ${view.counts.conduits} conduits` +
       ` · laid out in ${Math.round(timings.layoutMs)} ms (${timings.renderer})`);
     this.info.show(overviewPanel(view.counts, view.collapsed.length));
-    // A path shown before a zone opened (or all did) is drawn again over the new view.
+    // The traffic overlay, then a path shown before a zone opened (or all did), drawn again over the new view.
+    await this.traffic.overlay.redraw();
     await this.paths.redraw();
   }
 
-  private setTab(tab: ViewState['tab']): void {
+  private setTab(tab: Tab): void {
     this.update({ tab });
-    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab === 'whatif');
+    // Both tabs need a wider column: forms and finding cards.
+    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab === 'whatif' || tab === 'traffic');
     // The canvas column changes width with the tab.
     this.canvas.resize();
-    for (const t of ['explore', 'whatif'] as const) {
+    for (const t of TABS) {
       byId(`tab-${t}`).classList.toggle('active', t === tab);
       byId(`pane-${t}`).hidden = t !== tab;
     }
@@ -152,13 +165,22 @@ export class App {
   }
 
   select(id: string | null): void {
+    const el = id ? this.canvas.cy.getElementById(id) : undefined;
+    // An observed-traffic edge is its finding, picked in the Traffic tab; the overlay is no
+    // selection of the site (not kept in the link, not shown again after a Clear).
+    if (el?.hasClass('traffic-edge')) {
+      this.setTab('traffic');
+      void this.traffic.panel.pick(String(el.data('finding')));
+      return;
+    }
+    if (el?.hasClass('traffic')) return;
     this.update({ sel: id ?? undefined });
-    if (!id) {
+    if (!id || !el) {
       if (this.paths.sif) this.paths.showSifPanel(this.paths.sif);
       else if (this.view) this.info.show(overviewPanel(this.view.counts, this.view.collapsed.length));
       return;
     }
-    const kind = this.canvas.cy.getElementById(id).data('kind') as Selection['kind'] | undefined;
+    const kind = el.data('kind') as Selection['kind'] | undefined;
     if (kind) void this.info.select({ kind, id });
   }
 
@@ -192,7 +214,7 @@ export class App {
   private zonesChanged(): void {
     this.canvas.layout();
     this.update({ collapsed: this.collapser.collapsed() });
-    void this.paths.redraw();
+    void this.traffic.overlay.redraw().then(() => this.paths.redraw());
   }
 
   private collapseAll(): void {

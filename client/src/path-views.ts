@@ -28,6 +28,13 @@ export interface PathHost {
   showExplore(): void;
   /** Shows the selection again in the info panel, or the overview. */
   reselect(): void;
+  /** The highlight was cleared: a finding picked elsewhere is no longer shown. */
+  cleared(): void;
+}
+
+/** What a finding path view needs of a finding: the impact findings and the traffic findings both have it. */
+export interface PathFinding extends Pick<Finding, 'severity' | 'path'> {
+  rule: string;
 }
 
 /** A path as highlighted: kept, so it can be drawn again when a zone on it collapses or opens. */
@@ -90,7 +97,7 @@ export class PathViews {
     this.showBanner(`Neighbourhood of ${id} · ${depth} hop${depth > 1 ? 's' : ''} · ${assets} assets${view.truncated ? ' (cut at the size limit)' : ''}`, 'nb');
   }
 
-  async showFinding(f: Finding | undefined): Promise<void> {
+  async showFinding(f: PathFinding | undefined): Promise<void> {
     if (!f) {
       if (!this.sif) this.clearPaths(false);
       return;
@@ -145,6 +152,7 @@ export class PathViews {
     markSif(undefined);
     this.banner.hidden = true;
     this.host.update({ sif: undefined, nb: undefined });
+    this.host.cleared();
     if (refresh) this.host.reselect();
   }
 
@@ -158,7 +166,7 @@ export class PathViews {
    * A picture of a finding's path for the print view; the screen view is put back afterwards.
    * Synchronous, so locate() the findings' paths first for their hidden members to show.
    */
-  snapshot(f?: Finding): string {
+  snapshot(f?: PathFinding): string {
     const cy = this.canvas.cy;
     const before = { zoom: cy.zoom(), pan: { ...cy.pan() } };
     const selected = cy.$(':selected');

@@ -3,7 +3,8 @@
 // location.
 import type { CollapseMode } from '../../server/views/view-schema.js';
 
-export type Tab = 'explore' | 'whatif';
+export type Tab = 'explore' | 'whatif' | 'traffic';
+const TABS: readonly Tab[] = ['explore', 'whatif', 'traffic'];
 export type Domain = 'IT' | 'OT';
 
 export interface ViewState {
@@ -28,6 +29,9 @@ export interface ViewState {
   /** A what-if change set, as JSON, and the finding picked in its result. */
   change?: string;
   finding?: number;
+  /** The traffic capture compared (only the demo capture can be linked: a file stays on its disk), and the finding picked. */
+  traffic?: 'demo';
+  tf?: string;
 }
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
@@ -40,7 +44,7 @@ export function parseState(search: string): ViewState {
   const depth = Number(p.get('depth'));
   const finding = p.get('finding');
   return {
-    tab: p.get('tab') === 'whatif' ? 'whatif' : 'explore',
+    tab: TABS.find((t) => t === p.get('tab')) ?? 'explore',
     sel: str('sel'),
     sif: str('sif'),
     nb: str('nb'),
@@ -55,6 +59,8 @@ export function parseState(search: string): ViewState {
     large: p.get('large') === '1',
     change: str('change'),
     finding: finding !== null && /^\d+$/.test(finding) ? Number(finding) : undefined,
+    traffic: p.get('traffic') === 'demo' ? 'demo' : undefined,
+    tf: p.get('traffic') === 'demo' ? str('tf') : undefined,
   };
 }
 
@@ -78,6 +84,8 @@ export function formatState(s: ViewState): string {
   set('large', s.large && '1');
   set('change', s.change);
   set('finding', s.finding !== undefined && String(s.finding));
+  set('traffic', s.traffic);
+  set('tf', s.traffic && s.tf);
   const text = p.toString();
   return text ? `?${text}` : '';
 }

@@ -106,6 +106,7 @@ export const ROUTES: Readonly<Record<string, RouteRule>> = Object.freeze({
   'POST /api/explain/flow': rule('whatif:run'),
   'POST /api/advisories': rule('whatif:run'),
   'POST /api/traffic': rule('whatif:run'),
+  'GET /api/traffic/demo-capture': rule('site:read'),
   'POST /api/inventory': rule('whatif:run', { action: 'site:import', when: flag('dryRun', false), what: 'an inventory import that is not a dry run' }),
   'POST /api/conduits/:id/import-firewall': rule('whatif:run', { action: 'site:edit', when: flag('apply', true), what: 'applying a firewall configuration' }),
 

@@ -41,6 +41,9 @@ export class ZoneCollapser {
     if (node.empty() || this.parkedNodes.has(zone) || node.isChildless()) return false;
     cy.batch(() => {
       const children = node.children();
+      // The traffic overlay is not parked (restoring it would duplicate it): it is drawn again onto
+      // the summary (traffic/traffic-overlay.ts).
+      children.connectedEdges('.traffic').remove();
       const edges = children.connectedEdges().remove();
       this.parkedEdges = this.parkedEdges ? this.parkedEdges.union(edges) : edges;
       this.parkedNodes.set(zone, children.remove());

@@ -2,6 +2,7 @@
 // layout grows its cells by the same factor so labels still never overlap.
 import type { StylesheetJson } from 'cytoscape';
 import { COLORS, FAMILIES, SEVERITY_COLORS, TYPE_LOOKS, glyphImage, type AssetType } from '../theme.js';
+import { trafficStyles } from '../traffic/traffic-styles.js';
 
 export const LAYOUT_SCALE = { normal: 1, large: 1.3 } as const;
 
@@ -25,6 +26,7 @@ export function stylesheet(large: boolean): StylesheetJson {
     selector: `edge.hl.sev-${sev}`,
     style: { 'line-color': color, 'target-arrow-color': color },
   }));
+  const traffic = trafficStyles(px, font);
   return [
     {
       selector: 'node.zone',
@@ -137,6 +139,7 @@ export function stylesheet(large: boolean): StylesheetJson {
     { selector: 'edge[bend = 0]', style: { 'curve-style': 'straight' } },
     { selector: 'edge.flow.safety-flow', style: { 'line-color': '#f03e3e', 'target-arrow-color': '#f03e3e' } },
     { selector: 'edge.flow.shown', style: { display: 'element' } },
+    ...traffic.base,
     { selector: '.filtered', style: { display: 'none' } },
     { selector: '.faded', style: { opacity: 0.13, 'text-opacity': 0.4 } },
     { selector: 'node.zone.faded', style: { opacity: 0.35 } },
@@ -173,6 +176,7 @@ export function stylesheet(large: boolean): StylesheetJson {
     },
     ...severities,
     ...severityEdges,
+    ...traffic.picked,
     { selector: 'node.asset.hl[roleLabel]', style: { label: 'data(roleLabel)', 'text-wrap': 'wrap', 'line-height': 1.25 } },
     { selector: 'node.asset:selected', style: { 'border-color': COLORS.selection, 'border-width': px(4.5), 'overlay-opacity': 0 } },
     { selector: 'node.zone:selected', style: { 'border-color': COLORS.selection, 'border-width': px(5) } },

@@ -1,6 +1,8 @@
 // The legend, drawn from the same theme as the canvas so it cannot drift from what is shown.
 import { byId, h } from '../dom.js';
 import { COLORS, FAMILIES, SEVERITY_COLORS, type Family } from '../theme.js';
+import { TRAFFIC_CATEGORIES } from '../traffic/categories.js';
+import { trafficSwatch } from '../traffic/swatch.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -72,6 +74,10 @@ export function renderLegend(): void {
       row(shapeSvg(FAMILIES.sensor, 'TX', COLORS.safety, 2.6), 'SIF element (red ring)')),
     group('Finding severity', ...Object.entries(SEVERITY_COLORS).map(([sev, color]) =>
       h('li', {}, h('span', { class: 'sev-dot', style: `background:${color}` }), sev))),
+    // Shown while the Traffic tab's findings are drawn (app.ts).
+    Object.assign(group('Observed traffic', ...TRAFFIC_CATEGORIES.map((c) => row(trafficSwatch(c), c.label)),
+      row(svg(30, 20, `<rect x="6" y="3" width="18" height="14" rx="3" fill="#fff" stroke="${COLORS.ink}" stroke-width="2" stroke-dasharray="4 2"/>`), 'Address no asset has')),
+    { id: 'legend-traffic', hidden: true }),
   );
   const toggle = h('button', { type: 'button', class: 'legend-toggle', 'aria-expanded': 'true', title: 'Show or hide the legend' }, 'Legend');
   toggle.addEventListener('click', () => {
