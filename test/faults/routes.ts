@@ -24,10 +24,13 @@ const IDS: Record<string, string> = {
 
 /**
  * Operations that never ask the database, so they keep answering while it is down: the sign-in
- * methods and the identity provider's redirects (configuration only), and the caller's own session
- * and sign-out, which the sweep makes with an in-process credential.
+ * methods and the identity provider's redirects (configuration only), the caller's own session
+ * and sign-out, which the sweep makes with an in-process credential, and the demo capture (a file).
  */
-const NO_DATABASE = new Set(['GET /api/auth/methods', 'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback', 'GET /api/auth/session', 'POST /api/auth/sign-out']);
+const NO_DATABASE = new Set([
+  'GET /api/auth/methods', 'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback', 'GET /api/auth/session', 'POST /api/auth/sign-out',
+  'GET /api/traffic/demo-capture',
+]);
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 
