@@ -56,6 +56,7 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
         { name: 'safety', description: 'Flows, SIFs and procedures' },
         { name: 'graph', description: 'Cytoscape-ready views' },
         { name: 'impact', description: 'What-if assessment of security changes' },
+        { name: 'reviews', description: 'Change requests: assessment, dual sign-off, implementation and the meeting pack' },
       ],
     },
     transform: withMediaTypes,
