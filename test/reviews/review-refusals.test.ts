@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useApp } from '../helpers/app.js';
 import { miniSite } from '../helpers/mini-site.js';
-import { by, createAccounts, get, PASSWORD, post, raise, sign, submitted, touchConduit } from './review-kit.js';
+import { by, createAccounts, get, PASSWORD, post, sign, submitted, touchConduit } from './review-kit.js';
 
 const ctx = useApp(() => miniSite());
 beforeAll(async () => createAccounts(ctx.app));
