@@ -12,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
+export async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
   // A session's changing request echoes its CSRF token (server/plugins/authentication.ts).
   const changing = init?.method !== undefined && init.method !== 'GET';
   const res = await fetch(path, { headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...(changing ? csrfHeaders() : {}) }, ...init });

@@ -1,6 +1,8 @@
 // The explorer's controller: holds the view state (mirrored in the URL), loads views into the
 // canvas and keeps the panels in step with it.
+import type { Finding } from '../../server/impact/change-schema.js';
 import type { GraphViewT } from '../../server/views/view-schema.js';
+import type { PathIds } from './canvas/highlight.js';
 import { api } from './api-client.js';
 import { GraphCanvas } from './canvas/canvas.js';
 import { ZoneCollapser } from './canvas/collapse.js';
@@ -15,6 +17,8 @@ import type { PanelContext } from './panels/panel-kit.js';
 import { PathViews } from './path-views.js';
 import { openPrintView } from './print/print-view.js';
 import { parseState, writeState, type ViewState } from './url-state.js';
+import { openMeetingPack } from './reviews/meeting-pack.js';
+import { ReviewsPanel } from './reviews/reviews-panel.js';
 import { WhatIfPanel } from './whatif/whatif-panel.js';
 import { ZoneLocator } from './zone-locator.js';
 
@@ -27,6 +31,9 @@ export class App {
   readonly toolbar: Toolbar;
   readonly whatif: WhatIfPanel;
   readonly paths: PathViews;
+  readonly reviews: ReviewsPanel;
+  /** Set once a meeting pack named in the URL is on screen (the PDF rendering waits for it). */
+  packReady = false;
   private view: GraphViewT | undefined;
   readonly ctx: PanelContext;
   ready = false;
@@ -70,8 +77,17 @@ export class App {
       remember: (change, finding) => this.update({ change, finding }),
       print: (result, change) => void this.paths.locate(result.findings.map((f) => f.path))
         .then(() => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title })),
+      openReview: (id) => {
+        this.setTab('reviews');
+        void this.reviews.open(id);
+      },
     });
-    for (const tab of ['explore', 'whatif'] as const) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
+    this.reviews = new ReviewsPanel(byId('pane-reviews'), {
+      showFinding: (f) => this.paths.showFinding(f),
+      remember: (cr) => this.update({ cr }),
+      ...this.packHost(),
+    });
+    for (const tab of ['explore', 'whatif', 'reviews'] as const) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
     byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());
     window.addEventListener('resize', () => this.canvas.resize());
   }
@@ -84,14 +100,19 @@ export class App {
     renderSifList(sifs, (id) => void this.paths.showSif(id));
     this.whatif.render();
     // Opening a SIF switches to the Explore tab; the link says which tab was showing.
-    const { tab, change, finding } = this.state;
+    const { tab, change, finding, cr, pack } = this.state;
     if (this.state.sif) await this.paths.showSif(this.state.sif);
     if (this.state.nb) await this.paths.showNeighbourhood(this.state.nb, this.state.depth);
     if (this.state.sel) await this.goto(this.state.sel);
     // Last, as it was picked last: the finding's path is what the link shows.
     if (change) await this.whatif.restore(change, finding);
     this.setTab(tab);
+    if (tab === 'reviews') await (cr ? this.reviews.open(cr) : this.reviews.showList());
     this.ready = true;
+    if (pack.length) {
+      await openMeetingPack(pack, this.packHost());
+      this.packReady = true;
+    }
   }
 
   private update(patch: Partial<ViewState>, then?: () => void): void {
@@ -130,12 +151,18 @@ export class App {
     await this.paths.redraw();
   }
 
+  private packHost() {
+    return { locate: (paths: PathIds[]) => this.paths.locate(paths), snapshot: (f: Finding) => this.paths.snapshot(f), siteName: () => document.title };
+  }
+
   private setTab(tab: ViewState['tab']): void {
+    const entering = tab === 'reviews' && this.state.tab !== 'reviews';
     this.update({ tab });
-    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab === 'whatif');
+    if (entering && this.ready) void this.reviews.showList();
+    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab !== 'explore');
     // The canvas column changes width with the tab.
     this.canvas.resize();
-    for (const t of ['explore', 'whatif'] as const) {
+    for (const t of ['explore', 'whatif', 'reviews'] as const) {
       byId(`tab-${t}`).classList.toggle('active', t === tab);
       byId(`pane-${t}`).hidden = t !== tab;
     }

@@ -3,7 +3,7 @@
 // location.
 import type { CollapseMode } from '../../server/views/view-schema.js';
 
-export type Tab = 'explore' | 'whatif';
+export type Tab = 'explore' | 'whatif' | 'reviews';
 export type Domain = 'IT' | 'OT';
 
 export interface ViewState {
@@ -28,6 +28,10 @@ export interface ViewState {
   /** A what-if change set, as JSON, and the finding picked in its result. */
   change?: string;
   finding?: number;
+  /** The change request open in the Reviews area. */
+  cr?: string;
+  /** Requests whose meeting pack is shown (the server's PDF rendering opens this). */
+  pack: string[];
 }
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
@@ -40,7 +44,7 @@ export function parseState(search: string): ViewState {
   const depth = Number(p.get('depth'));
   const finding = p.get('finding');
   return {
-    tab: p.get('tab') === 'whatif' ? 'whatif' : 'explore',
+    tab: p.get('tab') === 'whatif' ? 'whatif' : p.get('tab') === 'reviews' ? 'reviews' : 'explore',
     sel: str('sel'),
     sif: str('sif'),
     nb: str('nb'),
@@ -55,6 +59,8 @@ export function parseState(search: string): ViewState {
     large: p.get('large') === '1',
     change: str('change'),
     finding: finding !== null && /^\d+$/.test(finding) ? Number(finding) : undefined,
+    cr: str('cr'),
+    pack: list(p.get('pack')),
   };
 }
 
@@ -78,6 +84,8 @@ export function formatState(s: ViewState): string {
   set('large', s.large && '1');
   set('change', s.change);
   set('finding', s.finding !== undefined && String(s.finding));
+  set('cr', s.cr);
+  set('pack', s.pack.join(','));
   const text = p.toString();
   return text ? `?${text}` : '';
 }

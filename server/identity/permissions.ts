@@ -107,6 +107,7 @@ export const ROUTES: Readonly<Record<string, RouteRule>> = Object.freeze({
   'GET /api/reviews': rule('change:read'),
   'POST /api/reviews': rule('change:raise'),
   'GET /api/reviews/:id': rule('change:read'),
+  'GET /api/reviews/pack.pdf': rule('change:read'),
   'PATCH /api/reviews/:id': rule('change:raise'),
   'POST /api/reviews/:id/submit': rule('change:raise'),
   'POST /api/reviews/:id/reassess': rule('change:raise'),

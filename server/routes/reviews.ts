@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { ErrorBody, IdParams } from '../model/api-schemas.js';
 import { actorOf } from '../plugins/authentication.js';
 import { implementReview } from '../reviews/implement.js';
-import { ListQuery, NewReview, ReviewEdit, ReviewListItem, ReviewView, SignBody, type Discipline } from '../reviews/schemas.js';
+import { renderPdf } from '../pdf/render-pdf.js';
+import { ListQuery, NewReview, PackQuery, ReviewEdit, ReviewListItem, ReviewView, SignBody, type Discipline } from '../reviews/schemas.js';
 import { createReview, editReview, reassessReview, submitReview, withdrawReview } from '../reviews/service.js';
 import { signReview } from '../reviews/sign.js';
 import { listReviews, readReview, type ReviewRecord } from '../reviews/store.js';
@@ -36,6 +37,20 @@ export async function reviewRoutes(fastify: FastifyInstance): Promise<void> {
       body: NewReview, response: { 201: ReviewView, ...errors },
     },
   }, async (request, reply) => answer(request, reply, await createReview(app.db, actorOf(request), request.body), 201));
+
+  app.get('/reviews/pack.pdf', {
+    schema: {
+      tags, summary: 'The meeting pack of these requests as PDF: agenda, changes, findings with path pictures, decisions, signatures and the audit chain head',
+      description: 'Rendered from the explorer\'s own meeting pack page by headless Chromium, as the caller sees it.',
+      querystring: PackQuery,
+      response: { 200: z.any().describe('application/pdf'), 400: ErrorBody, 404: ErrorBody },
+    },
+  }, async (request, reply) => {
+    // Every id must exist: a pack silently missing a request is worse than none.
+    await Promise.all(request.query.ids.map((id) => readReview(app.db, id)));
+    const pdf = await renderPdf(app, actorOf(request), { path: `/?pack=${encodeURIComponent(request.query.ids.join(','))}`, ready: 'window.interlock?.app?.packReady === true' });
+    return reply.type('application/pdf').header('content-disposition', 'attachment; filename="meeting-pack.pdf"').send(pdf);
+  });
 
   app.get('/reviews/:id', {
     schema: { tags, summary: 'One change request: its assessment, signatures, staleness and what you may do with it', params: IdParams, response: { 200: ReviewView, 404: ErrorBody } },
