@@ -15,8 +15,8 @@ const ORIGIN = 'http://localhost';
 export interface PdfRequest {
   /** Path and query of the page, e.g. /?pack=cr-1,cr-2 */
   path: string;
-  /** A JavaScript expression that is true once the page has drawn what should be printed. */
-  ready: string;
+  /** A CSS selector that matches once the page has drawn what should be printed (a selector, not a script: the CSP allows no eval). */
+  readySelector: string;
   timeoutMs?: number;
 }
 
@@ -39,7 +39,7 @@ export async function renderPdf(app: FastifyInstance, actor: Actor, request: Pdf
     });
     const page = await context.newPage();
     await page.goto(`${ORIGIN}${request.path}`);
-    await page.waitForFunction(request.ready, null, { timeout: request.timeoutMs ?? 60_000 });
+    await page.waitForSelector(request.readySelector, { state: 'attached', timeout: request.timeoutMs ?? 60_000 });
     await page.emulateMedia({ media: 'print' });
     return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
   } finally {

@@ -48,7 +48,7 @@ export async function reviewRoutes(fastify: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     // Every id must exist: a pack silently missing a request is worse than none.
     await Promise.all(request.query.ids.map((id) => readReview(app.db, id)));
-    const pdf = await renderPdf(app, actorOf(request), { path: `/?pack=${encodeURIComponent(request.query.ids.join(','))}`, ready: 'window.interlock?.app?.packReady === true' });
+    const pdf = await renderPdf(app, actorOf(request), { path: `/?pack=${encodeURIComponent(request.query.ids.join(','))}`, readySelector: '#print-view[data-ready="true"]' });
     return reply.type('application/pdf').header('content-disposition', 'attachment; filename="meeting-pack.pdf"').send(pdf);
   });
 

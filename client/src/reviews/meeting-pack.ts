@@ -38,6 +38,7 @@ function requestSection(r: ReviewT, n: number, host: PackHost): HTMLElement {
 
 export async function openMeetingPack(ids: string[], host: PackHost): Promise<void> {
   const root = byId('print-view');
+  delete root.dataset.ready;
   const [reviews, head] = await Promise.all([Promise.all(ids.map((id) => reviewsApi.get(id))), reviewsApi.auditHead()]);
   await host.locate(reviews.flatMap((r) => r.assessment?.answer.findings.map((f) => f.path) ?? []));
   const close = () => {
