@@ -78,7 +78,7 @@ export class App {
       print: (result, change) => void this.paths.locate(result.findings.map((f) => f.path))
         .then(() => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title })),
       openReview: (id) => {
-        this.setTab('reviews');
+        this.setTab('reviews', false);
         void this.reviews.open(id);
       },
     });
@@ -155,10 +155,11 @@ export class App {
     return { locate: (paths: PathIds[]) => this.paths.locate(paths), snapshot: (f: Finding) => this.paths.snapshot(f), siteName: () => document.title };
   }
 
-  private setTab(tab: ViewState['tab']): void {
+  /** `list`: entering the Reviews tab shows the list (not when a request is opened straight away). */
+  private setTab(tab: ViewState['tab'], list = true): void {
     const entering = tab === 'reviews' && this.state.tab !== 'reviews';
     this.update({ tab });
-    if (entering && this.ready) void this.reviews.showList();
+    if (entering && list && this.ready) void this.reviews.showList();
     document.querySelector('.layout')?.classList.toggle('tab-whatif', tab !== 'explore');
     // The canvas column changes width with the tab.
     this.canvas.resize();
