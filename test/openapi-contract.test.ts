@@ -28,7 +28,10 @@ describe('the OpenAPI document', () => {
   it('declares a 204 without content, and the YAML export with its media type', () => {
     const ops = operations();
     const deletes = ops.filter((o) => o.op.responses['204']);
-    expect(deletes.map((o) => o.name).sort()).toEqual(['assets', 'conduits', 'flows', 'procedures', 'sifs', 'zones'].map((c) => `DELETE /api/${c}/{id}`));
+    expect(deletes.map((o) => o.name).sort()).toEqual([
+      ...['assets', 'conduits', 'flows', 'procedures', 'sifs', 'tokens', 'zones'].map((c) => `DELETE /api/${c}/{id}`),
+      'POST /api/auth/password', 'POST /api/auth/sign-out',
+    ]);
     for (const { op } of deletes) expect(op.responses['204']!.content).toBeUndefined();
     const exported = ops.find((o) => o.name === 'GET /api/export')!.op;
     expect(Object.keys(exported.responses['200']!.content!)).toEqual(['application/json', 'application/yaml']);
