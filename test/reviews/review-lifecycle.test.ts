@@ -75,3 +75,28 @@ describe('a change request from what-if to implementation', () => {
     expect([verified.ok, verified.firstBreak]).toEqual([true, null]);
   });
 });
+
+describe('an implemented auth policy', () => {
+  it('is stored on its roles, and the next MFA what-if on the same procedure counts it against the slack', async () => {
+    const { app } = ctx;
+    // proc-esd: 40 s nominal, 60 s maximum: 20 s of slack. 15 s of MFA fits …
+    const mfa = (seconds: number) => ({ change: { kind: 'auth', appliesTo: { roles: ['role-operator'] }, mfa: { addedSeconds: seconds } } });
+    const before = (await app.inject({ method: 'POST', url: '/api/impact', headers: by(app, 'erin'), payload: mfa(10) })).json();
+    expect(before.findings.map((f: { rule: string }) => f.rule)).toEqual(['AUTH-MFA-WITHIN-SLACK']);
+
+    const { id } = await raise(app, 'erin', mfa(15));
+    await post(app, 'erin', id, 'submit');
+    // A fitting MFA names the procedure only at INFO: the security signature alone approves it.
+    expect((await sign(app, 'sam', id, 'security')).json().status).toBe('APPROVED');
+    expect((await sign(app, 'sue', id, 'safety')).statusCode).toBe(409);
+    const implemented = await post(app, 'erin', id, 'implement');
+    expect([implemented.statusCode, implemented.json().status]).toEqual([200, 'IMPLEMENTED']);
+
+    // … but with those 15 s in force, another 10 s no longer fits.
+    const after = (await app.inject({ method: 'POST', url: '/api/impact', headers: by(app, 'erin'), payload: mfa(10) })).json();
+    expect(after.findings.map((f: { rule: string }) => f.rule)).toEqual(['AUTH-DELAYS-EMERGENCY']);
+    expect(after.findings[0].explanation).toContain(`MFA already in force adds 15 s (${id}), leaving 5 s of the slack.`);
+    const audit = (await app.inject({ method: 'GET', url: '/api/audit?action=change:implement&limit=1' })).json().entries[0];
+    expect(audit.details).toMatchObject({ authPolicies: 1, changed: [] });
+  });
+});
