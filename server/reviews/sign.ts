@@ -7,7 +7,10 @@ import type { DbClient } from '../db/client.js';
 import { AppError, conflict } from '../errors.js';
 import type { Actor } from '../identity/actor.js';
 import { findUser } from '../identity/accounts.js';
+import { lockedUntil, recordFailure } from '../identity/lockout.js';
 import { verifyPassword } from '../identity/passwords.js';
+import type { IdentitySettings } from '../identity/settings.js';
+import { lockedOut } from '../identity/sign-in.js';
 import { forbidden, type Action } from '../identity/permissions.js';
 import { decide, type SignatureRecord } from './rules.js';
 import type { Discipline, SignBody } from './schemas.js';
@@ -17,18 +20,30 @@ import { transition } from './transition.js';
 
 export const signAction = (discipline: Discipline): Action => (discipline === 'safety' ? 'change:sign-safety' : 'change:sign-security');
 
-/** Checks the signer's password; throws 422 for an account without one, 403 for a wrong one. */
-export async function reauthenticate(db: DbClient, actor: Actor, password: string): Promise<void> {
+/** Where the signer signs from, and the lockout settings: a signature's password is guarded like a sign-in's. */
+export interface SignerContext { source: string; settings: IdentitySettings }
+
+/**
+ * Checks the signer's password: 422 for an account without one, 403 for a wrong one. Failures
+ * count toward the same lockout as sign-ins (per account and address), so a stolen session cannot
+ * be used to guess the password through this route; 429 while locked.
+ */
+export async function reauthenticate(db: DbClient, actor: Actor, password: string, from: SignerContext): Promise<void> {
   const account = actor.kind === 'user' ? await findUser(db, actor.username) : undefined;
   if (!account?.passwordHash) {
     throw new AppError('INTERLOCK_UNPROCESSABLE', `Signing needs the password of a local account; ${actor.username} has none (re-authentication with an identity provider is not built yet).`,
       [{ path: 'body.password', message: 'no local password to check' }]);
   }
-  if (!(await verifyPassword(account.passwordHash, password))) throw forbidden('the password you re-entered is not correct; a signature needs your own password');
+  const until = await lockedUntil(db, account.username, from.source);
+  if (until) throw lockedOut(until);
+  if (await verifyPassword(account.passwordHash, password)) return;
+  const counted = await db.writeTx((tx) => recordFailure(tx, account.username, from.source, from.settings));
+  if (counted.lockedUntil) throw lockedOut(new Date(counted.lockedUntil));
+  throw forbidden('the password you re-entered is not correct; a signature needs your own password');
 }
 
-export async function signReview(db: DbClient, actor: Actor, id: string, discipline: Discipline, body: SignBody): Promise<ReviewRecord> {
-  await reauthenticate(db, actor, body.password);
+export async function signReview(db: DbClient, actor: Actor, id: string, discipline: Discipline, body: SignBody, from: SignerContext): Promise<ReviewRecord> {
+  await reauthenticate(db, actor, body.password, from);
   return transition(db, {
     actor, id, verb: 'sign', action: signAction(discipline),
     check: async (tx, review) => {

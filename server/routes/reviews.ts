@@ -85,6 +85,7 @@ export async function reviewRoutes(fastify: FastifyInstance): Promise<void> {
         description: 'The requester never signs; one person never signs for both disciplines; a stale request must be reassessed first.',
         params: IdParams, body: SignBody, response: { 200: ReviewView, ...errors },
       },
-    }, async (request, reply) => answer(request, reply, await signReview(app.db, actorOf(request), request.params.id, discipline, request.body)));
+    }, async (request, reply) => answer(request, reply,
+      await signReview(app.db, actorOf(request), request.params.id, discipline, request.body, { source: request.ip, settings: app.identity.settings })));
   }
 }

@@ -62,6 +62,20 @@ describe('a change request in the explorer', () => {
     await page.waitForFunction(() => window.interlock!.highlighted().includes('f-ntp'));
     await ex.shot('review-submitted');
 
+    // Someone else edits the conduit the assessment read: the request is stale, says what changed,
+    // compares with a fresh assessment, and is reassessed.
+    const conduit = await ex.app.inject({ method: 'GET', url: '/api/conduits/c-ctl-sis' });
+    const doc = conduit.json();
+    doc.rules = doc.rules.map((r: { id: string }) => (r.id === 'r-deny' ? { ...r, description: 'catch-all deny, reviewed' } : r));
+    expect((await ex.app.inject({ method: 'PUT', url: '/api/conduits/c-ctl-sis', payload: doc, headers: { 'if-match': conduit.headers.etag as string } })).statusCode).toBe(200);
+    await ex.open(`/?tab=reviews&cr=${id}`);
+    await waitText(page, '#stale-box', 'conduits/c-ctl-sis: update at revision');
+    await page.click('#review-preview');
+    await waitText(page, '#assessment-diff', 'A reassessment would give the same findings.');
+    await ex.shot('review-stale');
+    await page.click('#review-reassess');
+    await page.locator('#stale-box').waitFor({ state: 'detached' });
+
     const sam = await signedInAs('sam', `/?tab=reviews&cr=${id}`);
     await sam.locator('#review-title').waitFor();
     expect(await sam.isDisabled('#review-sign-safety')).toBe(true);

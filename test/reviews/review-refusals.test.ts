@@ -44,6 +44,18 @@ describe('sign-off refusals', () => {
     expect((await get(app, id)).signatures).toEqual([]);
   });
 
+  it('counts wrong signing passwords toward the account\'s lockout: the fifth locks it (429) and even the right password waits', async () => {
+    const { app } = ctx;
+    const id = await submitted(app);
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await sign(app, 'sol', id, 'security', { password: `guess ${i}` })).statusCode);
+    expect(codes).toEqual([403, 403, 403, 403, 429]);
+    const locked = await sign(app, 'sol', id, 'security');
+    expect([locked.statusCode, locked.json().code, Number(locked.headers['retry-after']) > 0]).toEqual([429, 'INTERLOCK_LOCKED_OUT', true]);
+    expect((await app.inject({ method: 'POST', url: '/api/users/sol/unlock' })).statusCode).toBe(200);
+    expect((await sign(app, 'sol', id, 'security')).statusCode).toBe(200);
+  });
+
   it('one rejection rejects; a rejected request is neither signed nor implemented', async () => {
     const { app } = ctx;
     const id = await submitted(app);

@@ -1,12 +1,13 @@
 // One change request's page: the change, why and when, its assessment with the findings (pick one
 // to light its path up), what changed since when it is stale, the signatures, and the buttons the
 // signed-in user may use — the others disabled with the server's own reason beside them.
-import type { Change, Finding } from '../../../server/impact/change-schema.js';
+import type { Change, Finding, ImpactRequest } from '../../../server/impact/change-schema.js';
 import type { Discipline } from '../../../server/reviews/schemas.js';
 import { ApiError } from '../api-client.js';
 import { badge, h, replace } from '../dom.js';
 import { describeChange } from '../whatif/describe-change.js';
 import { findingsList, verdict } from '../whatif/findings-list.js';
+import { assessmentDiff } from './assessment-diff.js';
 import { reviewsApi, type ReviewT } from './reviews-api.js';
 import { signForm } from './sign-form.js';
 
@@ -55,7 +56,8 @@ export class ReviewPage {
       h('ul', { class: 'change-lines' }, ...changesIn(r).map((c) => h('li', { class: 'change-line' }, describeChange(c)))),
       r.stale ? h('div', { class: 'warning stale-box', id: 'stale-box' },
         h('strong', {}, `Stale: since revision ${a?.revision} these changed — reassess before a decision.`),
-        h('ul', {}, ...r.staleBecause.map((c) => h('li', {}, `${c.collection}/${c.entity}: ${c.op} at revision ${c.revision}${c.actor ? ` by ${c.actor}` : ''}`)))) : false,
+        h('ul', {}, ...r.staleBecause.map((c) => h('li', {}, `${c.collection}/${c.entity}: ${c.op} at revision ${c.revision}${c.actor ? ` by ${c.actor}` : ''}`))),
+        h('button', { type: 'button', class: 'small', id: 'review-preview', onclick: (e: Event) => void this.preview(e.target as HTMLButtonElement) }, 'Compare with a fresh assessment')) : false,
       r.implemented ? h('p', { class: 'ok', id: 'implemented' }, `Implemented at revision ${r.implemented.revision} by ${r.implemented.by}, ${new Date(r.implemented.at).toLocaleString()}.`) : false,
       this.message,
       this.actions(),
@@ -83,6 +85,15 @@ export class ReviewPage {
       button('review-sign-safety', 'Sign for safety…', you.signSafety, () => this.openSign('safety')),
       button('review-implement', 'Implement', you.implement, () => void this.step('implement')),
       button('review-withdraw', 'Withdraw', you.withdraw, () => void this.step('withdraw')));
+  }
+
+  /** Shows, in place of the button, how the findings would differ if reassessed now (nothing is stored). */
+  private async preview(button: HTMLButtonElement): Promise<void> {
+    try {
+      button.replaceWith(await assessmentDiff(this.review.request as ImpactRequest, this.review.assessment?.answer.findings ?? []));
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   private openSign(discipline: Discipline): void {
