@@ -104,3 +104,18 @@ describe('implementation refusals', () => {
     expect((await app.inject({ method: 'GET', url: '/api/reviews/cr-nothere' })).statusCode).toBe(404);
   });
 });
+
+describe('imports', () => {
+  it('a replace import leaves change requests alone and makes those whose entities it changed stale', async () => {
+    const { app } = ctx;
+    const id = await submitted(app);
+    const site = miniSite();
+    site.conduits![1]!.description = 'imported from the network drawing';
+    const imported = await app.inject({ method: 'POST', url: '/api/import', payload: site });
+    expect(imported.statusCode).toBe(200);
+    const after = await get(app, id);
+    expect([after.status, after.stale]).toEqual(['SUBMITTED', true]);
+    expect(after.staleBecause).toEqual(expect.arrayContaining([expect.objectContaining({ collection: 'conduits', entity: 'c-ctl-sis', op: 'update', action: 'import:replace' })]));
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/reviews' })).json().length).toBeGreaterThan(5);
+  });
+});
