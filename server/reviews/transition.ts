@@ -19,10 +19,14 @@ export const reviewPreconditionFailed = (review: ReviewRecord, expected: number)
     `Change request "${review.id}" is at version ${review.version}, not ${expected}: it was changed since you read it. Read it again and redo your edit.`,
     [{ path: 'headers.if-match', message: `the current version is ${review.version}` }], { etag: `"${review.version}"` });
 
+const DONE: Readonly<Record<Verb, string>> = {
+  edit: 'edited', submit: 'submitted', reassess: 'reassessed', withdraw: 'withdrawn', sign: 'signed', implement: 'implemented',
+};
+
 export function assertStatus(review: ReviewRecord, verb: Verb): void {
   if (FROM[verb].includes(review.status)) return;
   const already = review.status === 'IMPLEMENTED' && review.implemented ? ` (implemented at revision ${review.implemented.revision} by ${review.implemented.by})` : '';
-  throw conflict(`Change request "${review.id}" is ${review.status}${already}; it can be ${verb === 'reassess' ? 'reassessed' : `${verb}${verb.endsWith('e') ? 'd' : 'ed'}`} only when ${FROM[verb].join(' or ')}.`);
+  throw conflict(`Change request "${review.id}" is ${review.status}${already}; it can be ${DONE[verb]} only when ${FROM[verb].join(' or ')}.`);
 }
 
 export interface Step {
