@@ -6,13 +6,15 @@ import { useApp } from '../helpers/app.js';
 import { miniSite } from '../helpers/mini-site.js';
 import { by, createAccounts, get, post, sign, submitted, type Person } from './review-kit.js';
 
-/** A change the implementation test does not take away. */
-const ADD_PING = { change: { kind: 'firewall', conduit: 'c-ops-ctl', add: [{ id: 'r-ops-ping', seq: 30, action: 'allow', protocol: 'icmp', src: { asset: 'hist' }, dst: { asset: 'fw-b' } }] } };
+/** A rule change off the safety paths (security sign-off only), under its own id and seq. */
+const ping = (id: string, seq: number) => ({ change: { kind: 'firewall', conduit: 'c-ops-ctl', add: [{ id, seq, action: 'allow', protocol: 'icmp', src: { asset: 'hist' }, dst: { asset: 'fw-b' } }] } });
+const ADD_PING = ping('r-ops-ping', 30);
 
 const ctx = useApp(() => miniSite());
 beforeAll(async () => createAccounts(ctx.app));
 
 const statuses = (results: Array<{ statusCode: number }>) => results.map((r) => r.statusCode).sort();
+let serial: { statuses: number[]; status: string } | undefined;
 
 describe('concurrent sign-offs and implementations', () => {
   it('two security approvers signing at once: one signature, as in either serial order', async () => {
@@ -27,7 +29,17 @@ describe('concurrent sign-offs and implementations', () => {
     expect(results.find((r) => r.statusCode === 409)!.json().message).toContain(`already holds the security signature of ${after.signatures[0].username}`);
   });
 
-  it('five implementers at once: exactly one implements, the others are told it is implemented, one revision is made', async () => {
+  it('five implementers in a row: the serial order the concurrent run is compared with', async () => {
+    const { app } = ctx;
+    const id = await submitted(app, 'erin', ping('r-ops-ping-serial', 40));
+    await sign(app, 'sam', id, 'security');
+    const results = [];
+    for (const p of ['erin', 'ed', 'erin', 'ed', 'erin'] as Person[]) results.push(await post(app, p, id, 'implement'));
+    serial = { statuses: statuses(results), status: (await get(app, id)).status };
+    expect(serial).toEqual({ statuses: [200, 409, 409, 409, 409], status: 'IMPLEMENTED' });
+  });
+
+  it('five implementers at once: exactly one implements, the others are told it is implemented, one revision is made — as in the serial order', async () => {
     const { app } = ctx;
     const id = await submitted(app);
     await sign(app, 'sam', id, 'security');
@@ -35,7 +47,7 @@ describe('concurrent sign-offs and implementations', () => {
     const headBefore = (await app.inject({ method: 'GET', url: '/api/revisions?limit=1' })).json().head;
     const who: Person[] = ['erin', 'ed', 'erin', 'ed', 'erin'];
     const results = await Promise.all(who.map((p) => post(app, p, id, 'implement')));
-    expect(statuses(results)).toEqual([200, 409, 409, 409, 409]);
+    expect({ statuses: statuses(results), status: (await get(app, id)).status }).toEqual(serial);
     const winner = results.find((r) => r.statusCode === 200)!;
     for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().message).toContain(`is IMPLEMENTED (implemented at revision ${winner.headers['x-interlock-revision']}`);
     const headAfter = (await app.inject({ method: 'GET', url: '/api/revisions?limit=1' })).json().head;
