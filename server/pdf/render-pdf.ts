@@ -20,7 +20,16 @@ export interface PdfRequest {
   timeoutMs?: number;
 }
 
-export async function renderPdf(app: FastifyInstance, actor: Actor, request: PdfRequest): Promise<Buffer> {
+/** One Chromium at a time: each takes ~150 MB and a core, and the machine also serves the graph. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function renderPdf(app: FastifyInstance, actor: Actor, request: PdfRequest): Promise<Buffer> {
+  const turn = queue.then(() => render(app, actor, request));
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+async function render(app: FastifyInstance, actor: Actor, request: PdfRequest): Promise<Buffer> {
   const bearer = app.identity.internal.grant(actor);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
