@@ -53,6 +53,12 @@ describe('a change request in the explorer', () => {
     const id = new URL(page.url()).searchParams.get('cr')!;
     expect(new URL(page.url()).searchParams.get('tab')).toBe('reviews');
 
+    // Edited as a draft, with the version shown (If-Match).
+    await page.click('#review-edit');
+    await page.fill('#edit-reason', 'The SIS takes its time from its own GPS clock since the 2026 upgrade.');
+    await page.click('#edit-save');
+    await waitText(page, '#review-pane-reason', 'since the 2026 upgrade');
+
     await page.click('#review-submit');
     await page.locator('#review-assessment').waitFor();
     expect(await page.isDisabled('#review-sign-security')).toBe(true);

@@ -52,7 +52,7 @@ export class ReviewPage {
       h('h3', { class: 'review-title', id: 'review-title' }, r.title),
       h('div', { class: 'review-badges' }, badge(r.status, '#334155'), r.stale ? badge('STALE', '#b45309') : false),
       h('p', { class: 'muted small' }, `Raised by ${r.requester.displayName} · window ${new Date(r.window.start).toLocaleString()} – ${new Date(r.window.end).toLocaleString()}`),
-      h('p', {}, r.reason),
+      h('p', { id: 'review-pane-reason' }, r.reason),
       h('ul', { class: 'change-lines' }, ...changesIn(r).map((c) => h('li', { class: 'change-line' }, describeChange(c)))),
       r.stale ? h('div', { class: 'warning stale-box', id: 'stale-box' },
         h('strong', {}, `Stale: since revision ${a?.revision} these changed — reassess before a decision.`),
@@ -79,6 +79,7 @@ export class ReviewPage {
         h('button', { type: 'button', id, disabled: !p.allowed, title: p.why ?? undefined, onclick }, label),
         p.why ? h('span', { class: 'why muted small', 'data-for': id }, p.why) : false);
     return h('div', { class: 'review-actions', id: 'review-actions' },
+      button('review-edit', 'Edit…', you.edit, () => this.openEdit()),
       button('review-submit', 'Submit', you.submit, () => void this.step('submit')),
       button('review-reassess', 'Reassess', you.reassess, () => void this.step('reassess')),
       button('review-sign-security', 'Sign for security…', you.signSecurity, () => this.openSign('security')),
@@ -94,6 +95,26 @@ export class ReviewPage {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** Title and reason, sent with the version shown: an edit dismisses the assessment and signatures. */
+  private openEdit(): void {
+    const r = this.review;
+    const title = h('input', { id: 'edit-title', type: 'text', value: r.title, maxlength: 200 });
+    const reason = h('textarea', { id: 'edit-reason', rows: 3, maxlength: 4000 });
+    reason.value = r.reason;
+    const save = async () => {
+      try {
+        this.updated(await reviewsApi.edit(r.id, r.version, { title: title.value, reason: reason.value }));
+      } catch (error) {
+        this.fail(error);
+      }
+    };
+    replace(this.forms, h('form', { class: 'sign-form', id: 'edit-form', onsubmit: (e: Event) => { e.preventDefault(); void save(); } },
+      h('h3', {}, 'Edit the request'),
+      r.signatures.length || r.assessment ? h('p', { class: 'warning small' }, 'Saving makes it a draft again: its assessment and signatures are dismissed.') : false,
+      h('label', {}, 'Title', title), h('label', {}, 'Reason', reason),
+      h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'primary', id: 'edit-save' }, 'Save'))));
   }
 
   private openSign(discipline: Discipline): void {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Change } from '../../../server/impact/change-schema.js';
 import { ReviewListItem, ReviewView, type Discipline } from '../../../server/reviews/schemas.js';
 import { request } from '../api-client.js';
+import { csrfHeaders } from '../signin/session.js';
 
 export type ReviewT = z.infer<typeof ReviewView>;
 export type ReviewItemT = z.infer<typeof ReviewListItem>;
@@ -19,4 +20,10 @@ export const reviewsApi = {
   sign: (id: string, discipline: Discipline, body: { meaning: 'approve' | 'reject'; comment: string; password: string; assessmentHash: string }) =>
     post(`/api/reviews/${enc(id)}/sign/${discipline}`, body),
   auditHead: () => request(Head, '/api/audit/head'),
+  /** An edit from the version read: 412 when someone changed the request since. */
+  edit: (id: string, version: number, body: { title?: string; reason?: string }) =>
+    request(ReviewView, `/api/reviews/${enc(id)}`, {
+      method: 'PATCH', body: JSON.stringify(body),
+      headers: { accept: 'application/json', 'content-type': 'application/json', 'if-match': `"${version}"`, ...csrfHeaders() },
+    }),
 };
