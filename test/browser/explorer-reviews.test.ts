@@ -102,6 +102,7 @@ describe('a change request in the explorer', () => {
     await page.click('#review-back');
     await page.locator(`.review-item[data-id="${id}"][data-status="IMPLEMENTED"]`).waitFor();
     await page.locator(`.review-item[data-id="${id}"] .pack-pick`).check();
+    await ex.shot('review-list');
     await page.click('#pack-open');
     await page.locator('#print-view[data-ready="true"]').waitFor();
     const pack = await page.textContent('#print-view');
