@@ -1,6 +1,8 @@
 // The explorer's controller: holds the view state (mirrored in the URL), loads views into the
 // canvas and keeps the panels in step with it.
+import type { Finding } from '../../server/impact/change-schema.js';
 import type { GraphViewT } from '../../server/views/view-schema.js';
+import type { PathIds } from './canvas/highlight.js';
 import { api } from './api-client.js';
 import { GraphCanvas } from './canvas/canvas.js';
 import { ZoneCollapser } from './canvas/collapse.js';
@@ -15,11 +17,12 @@ import type { PanelContext } from './panels/panel-kit.js';
 import { PathViews } from './path-views.js';
 import { openPrintView } from './print/print-view.js';
 import { TrafficView } from './traffic/traffic-view.js';
-import { parseState, writeState, type Tab, type ViewState } from './url-state.js';
+import { parseState, TABS, writeState, type Tab, type ViewState } from './url-state.js';
+import { openMeetingPack } from './reviews/meeting-pack.js';
+import { ReviewsPanel } from './reviews/reviews-panel.js';
 import { WhatIfPanel } from './whatif/whatif-panel.js';
 import { ZoneLocator } from './zone-locator.js';
 
-const TABS: readonly Tab[] = ['explore', 'whatif', 'traffic'];
 
 export class App {
   state: ViewState = parseState(location.search);
@@ -31,6 +34,9 @@ export class App {
   readonly whatif: WhatIfPanel;
   readonly paths: PathViews;
   readonly traffic: TrafficView;
+  readonly reviews: ReviewsPanel;
+  /** Set once a meeting pack named in the URL is on screen (the PDF rendering waits for it). */
+  packReady = false;
   private view: GraphViewT | undefined;
   readonly ctx: PanelContext;
   ready = false;
@@ -75,10 +81,19 @@ export class App {
       remember: (change, finding) => this.update({ change, finding }),
       print: (result, change) => void this.paths.locate(result.findings.map((f) => f.path))
         .then(() => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title })),
+      openReview: (id) => {
+        this.setTab('reviews', false);
+        void this.reviews.open(id);
+      },
     });
     this.traffic = new TrafficView({
       canvas: this.canvas, collapser: this.collapser, locator: this.locator, paths: this.paths,
       remember: (traffic, tf) => this.update({ traffic: traffic === 'demo' ? 'demo' : undefined, tf }),
+    });
+    this.reviews = new ReviewsPanel(byId('pane-reviews'), {
+      showFinding: (f) => this.paths.showFinding(f),
+      remember: (cr) => this.update({ cr }),
+      ...this.packHost(),
     });
     for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
     byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());
@@ -94,7 +109,7 @@ export class App {
     this.whatif.render();
     this.traffic.panel.render();
     // Opening a SIF switches to the Explore tab; the link says which tab was showing.
-    const { tab, change, finding } = this.state;
+    const { tab, change, finding, cr, pack } = this.state;
     if (this.state.sif) await this.paths.showSif(this.state.sif);
     if (this.state.nb) await this.paths.showNeighbourhood(this.state.nb, this.state.depth);
     if (this.state.sel) await this.goto(this.state.sel);
@@ -102,7 +117,12 @@ export class App {
     if (change) await this.whatif.restore(change, finding);
     if (this.state.traffic) await this.traffic.panel.useDemo(this.state.tf);
     this.setTab(tab);
+    if (tab === 'reviews') await (cr ? this.reviews.open(cr) : this.reviews.showList());
     this.ready = true;
+    if (pack.length) {
+      await openMeetingPack(pack, this.packHost());
+      this.packReady = true;
+    }
   }
 
   private update(patch: Partial<ViewState>, then?: () => void): void {
@@ -142,10 +162,17 @@ export class App {
     await this.paths.redraw();
   }
 
-  private setTab(tab: Tab): void {
+  private packHost() {
+    return { locate: (paths: PathIds[]) => this.paths.locate(paths), snapshot: (f: Finding) => this.paths.snapshot(f), siteName: () => document.title };
+  }
+
+  /** `list`: entering the Reviews tab shows the list (not when a request is opened straight away). */
+  private setTab(tab: Tab, list = true): void {
+    const entering = tab === 'reviews' && this.state.tab !== 'reviews';
     this.update({ tab });
-    // Both tabs need a wider column: forms and finding cards.
-    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab === 'whatif' || tab === 'traffic');
+    if (entering && list && this.ready) void this.reviews.showList();
+    // Every tab but the explorer's needs a wider column: forms and finding cards.
+    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab !== 'explore');
     // The canvas column changes width with the tab.
     this.canvas.resize();
     for (const t of TABS) {

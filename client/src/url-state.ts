@@ -3,8 +3,8 @@
 // location.
 import type { CollapseMode } from '../../server/views/view-schema.js';
 
-export type Tab = 'explore' | 'whatif' | 'traffic';
-const TABS: readonly Tab[] = ['explore', 'whatif', 'traffic'];
+export type Tab = 'explore' | 'whatif' | 'traffic' | 'reviews';
+export const TABS: readonly Tab[] = ['explore', 'whatif', 'traffic', 'reviews'];
 export type Domain = 'IT' | 'OT';
 
 export interface ViewState {
@@ -32,6 +32,10 @@ export interface ViewState {
   /** The traffic capture compared (only the demo capture can be linked: a file stays on its disk), and the finding picked. */
   traffic?: 'demo';
   tf?: string;
+  /** The change request open in the Reviews area. */
+  cr?: string;
+  /** Requests whose meeting pack is shown (the server's PDF rendering opens this). */
+  pack: string[];
 }
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
@@ -61,6 +65,8 @@ export function parseState(search: string): ViewState {
     finding: finding !== null && /^\d+$/.test(finding) ? Number(finding) : undefined,
     traffic: p.get('traffic') === 'demo' ? 'demo' : undefined,
     tf: p.get('traffic') === 'demo' ? str('tf') : undefined,
+    cr: str('cr'),
+    pack: list(p.get('pack')),
   };
 }
 
@@ -86,6 +92,8 @@ export function formatState(s: ViewState): string {
   set('finding', s.finding !== undefined && String(s.finding));
   set('traffic', s.traffic);
   set('tf', s.traffic && s.tf);
+  set('cr', s.cr);
+  set('pack', s.pack.join(','));
   const text = p.toString();
   return text ? `?${text}` : '';
 }

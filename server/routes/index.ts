@@ -16,6 +16,7 @@ import { impactRoutes } from './impact.js';
 import { inventoryRoutes } from './inventory.js';
 import { procedureRoutes } from './procedures.js';
 import { revisionRoutes } from './revisions.js';
+import { reviewRoutes } from './reviews.js';
 import { sifRoutes } from './sifs.js';
 import { siteRoutes } from './site.js';
 import { trafficRoutes } from './traffic.js';
@@ -27,7 +28,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const routes of [
     healthRoutes, authRoutes, userRoutes, auditRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes,
     viewRoutes, impactRoutes, revisionRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes, firewallImportRoutes,
-    assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes, assuranceOscalRoutes,
+    assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes, assuranceOscalRoutes, reviewRoutes,
   ]) {
     await app.register(routes);
   }
