@@ -2,6 +2,10 @@
 // canvas and keeps the panels in step with it.
 import type { GraphViewT } from '../../server/views/view-schema.js';
 import { api } from './api-client.js';
+import { AssuranceArea } from './assurance/assurance-area.js';
+import { today } from './assurance/area-context.js';
+import { clearZoneGaps, colourZoneGaps } from './assurance/sl-gap-colours.js';
+import { resizeCharts } from './assurance/charts.js';
 import { GraphCanvas } from './canvas/canvas.js';
 import { ZoneCollapser } from './canvas/collapse.js';
 import { applyFilters, isFiltering, type Filters } from './controls/filters.js';
@@ -18,6 +22,8 @@ import { parseState, writeState, type ViewState } from './url-state.js';
 import { WhatIfPanel } from './whatif/whatif-panel.js';
 import { ZoneLocator } from './zone-locator.js';
 
+const TABS = ['explore', 'whatif', 'assurance'] as const;
+
 export class App {
   state: ViewState = parseState(location.search);
   readonly canvas = new GraphCanvas(byId('cy'), { select: (id) => this.select(id), toggleZone: (id) => void this.toggleZone(id) });
@@ -27,6 +33,7 @@ export class App {
   readonly toolbar: Toolbar;
   readonly whatif: WhatIfPanel;
   readonly paths: PathViews;
+  readonly assurance: AssuranceArea;
   private view: GraphViewT | undefined;
   readonly ctx: PanelContext;
   ready = false;
@@ -43,6 +50,7 @@ export class App {
         const el = this.canvas.cy?.getElementById(id);
         return el && el.nonempty() ? (el.data() as Record<string, unknown>) : undefined;
       },
+      asOf: () => this.state.assurance.asOf ?? today(),
     });
     this.info = new InfoPanel(ctx);
     this.paths = new PathViews({
@@ -70,7 +78,14 @@ export class App {
       print: (result, change) => void this.paths.locate(result.findings.map((f) => f.path))
         .then(() => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title })),
     });
-    for (const tab of ['explore', 'whatif'] as const) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
+    this.assurance = new AssuranceArea(byId('assurance'), byId('pane-assurance'), {
+      state: () => this.state.assurance,
+      setState: (assurance) => this.update({ assurance }),
+      showOnTopology: (ids, label) => void this.paths.showApplied(ids, label),
+      showZoneGap: (zone) => void this.showZoneGap(zone),
+    });
+    byId<HTMLInputElement>('toggle-slgap').addEventListener('change', (e) => void this.setSlGap((e.target as HTMLInputElement).checked));
+    for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
     byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());
     window.addEventListener('resize', () => this.canvas.resize());
   }
@@ -90,6 +105,7 @@ export class App {
     // Last, as it was picked last: the finding's path is what the link shows.
     if (change) await this.whatif.restore(change, finding);
     this.setTab(tab);
+    if (tab === 'assurance') await this.assurance.draw();
     this.ready = true;
   }
 
@@ -125,19 +141,40 @@ export class App {
     replace(byId('status'), `${view.counts.zones} zones · ${view.counts.assets} assets · ${view.counts.conduits} conduits` +
       ` · laid out in ${Math.round(timings.layoutMs)} ms (${timings.renderer})`);
     this.info.show(overviewPanel(view.counts, view.collapsed.length));
+    if (this.state.slgap) await this.setSlGap(true);
     // A path shown before a zone opened (or all did) is drawn again over the new view.
     await this.paths.redraw();
   }
 
   private setTab(tab: ViewState['tab']): void {
+    const was = this.state.tab;
     this.update({ tab });
     document.querySelector('.layout')?.classList.toggle('tab-whatif', tab === 'whatif');
+    document.querySelector('.layout')?.classList.toggle('tab-assurance', tab === 'assurance');
+    document.body.classList.toggle('tab-assurance', tab === 'assurance');
+    byId('assurance').hidden = tab !== 'assurance';
     // The canvas column changes width with the tab.
     this.canvas.resize();
-    for (const t of ['explore', 'whatif'] as const) {
+    for (const t of TABS) {
       byId(`tab-${t}`).classList.toggle('active', t === tab);
       byId(`pane-${t}`).hidden = t !== tab;
     }
+    // Opened by a click (at start, start() draws it once everything else is loaded).
+    if (tab === 'assurance' && was !== 'assurance' && this.ready) void this.assurance.draw();
+  }
+
+  /** Zones coloured by SL gap (SL-T − SL-C from the controls), as of the Assurance area's date. */
+  private async setSlGap(on: boolean): Promise<void> {
+    this.update({ slgap: on });
+    byId<HTMLInputElement>('toggle-slgap').checked = on;
+    if (on) await colourZoneGaps(this.canvas.cy, this.state.assurance.asOf ?? today());
+    else clearZoneGaps(this.canvas.cy);
+  }
+
+  private async showZoneGap(zone?: string): Promise<void> {
+    this.setTab('explore');
+    await this.setSlGap(true);
+    if (zone) await this.goto(zone);
   }
 
   private applyLarge(): void {
@@ -148,6 +185,9 @@ export class App {
       this.canvas.setLarge(this.state.large);
       this.canvas.fit();
     }
+    // Charts take the page's text size when drawn: draw the Assurance view again at the new size.
+    if (this.state.tab === 'assurance' && this.ready) void this.assurance.draw();
+    else resizeCharts();
   }
 
   select(id: string | null): void {

@@ -99,6 +99,17 @@ export class PathViews {
     this.showBanner(`${f.rule} · ${f.severity} · its path is highlighted`, 'finding');
   }
 
+  /** Lights up where something applies (a control's zones, assets and conduits); none: every zone. */
+  async showApplied(ids: string[], label: string): Promise<void> {
+    this.host.showExplore();
+    this.sif = undefined;
+    markSif(undefined);
+    this.host.update({ sif: undefined, nb: undefined });
+    const shown = ids.length > 0 ? ids : this.canvas.cy.nodes('.zone').map((z) => z.id());
+    if (!(await this.drawAndFit({ ids: { nodes: shown, edges: [] } }))) return;
+    this.showBanner(`${label} · ${ids.length > 0 ? `${ids.length} element${ids.length === 1 ? '' : 's'}` : 'site-wide: every zone'} · the rest is faded`, 'applied');
+  }
+
   /**
    * Highlights a path and frames it once the zones standing in for its hidden members are known;
    * false, drawing nothing, when another path (or none) took its place meanwhile.

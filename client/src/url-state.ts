@@ -2,8 +2,9 @@
 // (in a review meeting: "open this link, finding 2 is the one"). Pure apart from reading/writing
 // location.
 import type { CollapseMode } from '../../server/views/view-schema.js';
+import { parseAssurance, writeAssurance, type AssuranceState } from './assurance/assurance-state.js';
 
-export type Tab = 'explore' | 'whatif';
+export type Tab = 'explore' | 'whatif' | 'assurance';
 export type Domain = 'IT' | 'OT';
 
 export interface ViewState {
@@ -28,6 +29,10 @@ export interface ViewState {
   /** A what-if change set, as JSON, and the finding picked in its result. */
   change?: string;
   finding?: number;
+  /** Zones coloured by their security-level gap (SL-T − SL-C from the controls). */
+  slgap: boolean;
+  /** The Assurance area's own state (its view, what is open, the date). */
+  assurance: AssuranceState;
 }
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
@@ -40,7 +45,7 @@ export function parseState(search: string): ViewState {
   const depth = Number(p.get('depth'));
   const finding = p.get('finding');
   return {
-    tab: p.get('tab') === 'whatif' ? 'whatif' : 'explore',
+    tab: p.get('tab') === 'whatif' ? 'whatif' : p.get('tab') === 'assurance' ? 'assurance' : 'explore',
     sel: str('sel'),
     sif: str('sif'),
     nb: str('nb'),
@@ -55,6 +60,8 @@ export function parseState(search: string): ViewState {
     large: p.get('large') === '1',
     change: str('change'),
     finding: finding !== null && /^\d+$/.test(finding) ? Number(finding) : undefined,
+    slgap: p.get('slgap') === '1',
+    assurance: parseAssurance(p),
   };
 }
 
@@ -78,6 +85,8 @@ export function formatState(s: ViewState): string {
   set('large', s.large && '1');
   set('change', s.change);
   set('finding', s.finding !== undefined && String(s.finding));
+  set('slgap', s.slgap && '1');
+  writeAssurance(p, s.assurance, s.tab === 'assurance');
   const text = p.toString();
   return text ? `?${text}` : '';
 }

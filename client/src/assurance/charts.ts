@@ -1,0 +1,52 @@
+// Apache ECharts, only the parts the assurance views use (bars, heat maps, scatter; SVG renderer
+// so charts print sharp and scale on a projector). One place to make a chart, so every chart
+// follows the page's text size and resizes with the window.
+import { BarChart, HeatmapChart, ScatterChart, type BarSeriesOption, type HeatmapSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
+import {
+  GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
+  type GridComponentOption, type LegendComponentOption, type MarkLineComponentOption, type TooltipComponentOption, type VisualMapComponentOption,
+} from 'echarts/components';
+import { getInstanceByDom, init, use, type ComposeOption, type ECharts } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+use([BarChart, HeatmapChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+
+export type ChartOption = ComposeOption<
+  BarSeriesOption | HeatmapSeriesOption | ScatterSeriesOption | GridComponentOption | LegendComponentOption
+  | MarkLineComponentOption | TooltipComponentOption | VisualMapComponentOption
+>;
+
+const live = new Set<ECharts>();
+let listening = false;
+
+/** The page's base text size in px: charts grow with the large-text (projector) mode. */
+export const textPx = () => Math.round(parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.8);
+
+/** Draws a chart into an element (replacing one drawn there before). The element must have a size. */
+export function drawChart(el: HTMLElement, option: ChartOption): ECharts {
+  const old = getInstanceByDom(el);
+  if (old) {
+    live.delete(old);
+    old.dispose();
+  }
+  const chart = init(el, undefined, { renderer: 'svg' });
+  chart.setOption({ animation: false, textStyle: { fontSize: textPx(), fontFamily: 'inherit' }, ...option });
+  live.add(chart);
+  if (!listening) {
+    listening = true;
+    window.addEventListener('resize', () => resizeCharts());
+    // Paper is narrower than the screen: charts follow their boxes into the print layout and back.
+    window.addEventListener('beforeprint', () => resizeCharts());
+    window.addEventListener('afterprint', () => resizeCharts());
+    matchMedia('print').addEventListener('change', () => resizeCharts());
+  }
+  return chart;
+}
+
+/** After a layout change (tab switch, large text): charts still in the page follow their boxes. */
+export function resizeCharts(): void {
+  for (const chart of live) {
+    if (chart.isDisposed() || !chart.getDom().isConnected) live.delete(chart);
+    else chart.resize();
+  }
+}
