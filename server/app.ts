@@ -11,6 +11,7 @@ import { registerRequestLog } from './plugins/request-log.js';
 import { IntegrityMonitor } from './site/integrity.js';
 import { registerSwagger } from './plugins/swagger.js';
 import { registerRoutes } from './routes/index.js';
+import { registerReportPage } from './report/report-page.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;
   if (existsSync(clientDir)) {
     await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false });
+    registerReportPage(app);
   }
   return app;
 }
