@@ -49,4 +49,3 @@ export const assuranceApi = {
 export type FrameworkCardT = z.infer<typeof FrameworkCard>;
 export type FrameworkTreeT = z.infer<typeof FrameworkTree>;
 export type ControlViewT = z.infer<typeof ControlView>;
-export type EvidenceListT = z.infer<typeof EvidenceList>;

@@ -30,7 +30,17 @@ export function drawChart(el: HTMLElement, option: ChartOption): ECharts {
     old.dispose();
   }
   const chart = init(el, undefined, { renderer: 'svg' });
-  chart.setOption({ animation: false, textStyle: { fontSize: textPx(), fontFamily: 'inherit' }, ...option });
+  const px = textPx();
+  // Axis labels and names do not follow textStyle: give them the page's size too (a projector).
+  const sized = (axis: unknown) => {
+    if (!axis || typeof axis !== 'object' || Array.isArray(axis)) return axis;
+    const a = axis as { axisLabel?: object; nameTextStyle?: object };
+    return { ...a, axisLabel: { fontSize: px, ...a.axisLabel }, nameTextStyle: { fontSize: px, ...a.nameTextStyle } };
+  };
+  chart.setOption({
+    animation: false, textStyle: { fontSize: px, fontFamily: 'inherit' }, ...option,
+    xAxis: sized(option.xAxis), yAxis: sized(option.yAxis),
+  } as ChartOption);
   live.add(chart);
   if (!listening) {
     listening = true;

@@ -4,7 +4,6 @@
 import { BANDS, TREATMENT_COLUMNS } from '../../../server/assurance/report-schema.js';
 import type { RiskFindingT } from '../../../server/assurance/schemas.js';
 
-export const BAND_OF = (score: number) => (score <= 4 ? 'low' : score <= 9 ? 'medium' : score <= 14 ? 'high' : 'very-high');
 
 /** [likelihood − 1, impact − 1, score, count] for every cell, empty ones included. */
 export function matrix(risks: RiskFindingT[]): Array<[number, number, number, number]> {
