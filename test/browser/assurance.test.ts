@@ -8,7 +8,7 @@ import type { ControlScopeT } from '../../server/assurance/scope-schema.js';
 import type { EvidenceCurrencyT, FrameworkSummaryT, ProfileConformanceT, RequirementResultT, RiskFindingT, ZoneLevelT } from '../../server/assurance/schemas.js';
 import { referencePlant } from '../../server/site/reference-plant.js';
 import { AS_OF, apiGet, chartTexts, drawn, pct } from './helpers/assurance.js';
-import { clickElement, highlighted, startExplorer, waitText, type Explorer } from './helpers/explorer.js';
+import { clickElement, highlighted, SCREENSHOTS, startExplorer, waitText, type Explorer } from './helpers/explorer.js';
 
 let x: Explorer;
 const loads: string[] = [];
@@ -103,6 +103,8 @@ describe('frameworks', () => {
       const shownBelow = await x.page.locator(`.req-status[data-domain="${c.domain}"] .target.below`).evaluateAll((ts) => ts.map((t) => t.closest('.req')!.getAttribute('data-requirement')!).sort());
       expect(shownBelow).toEqual(below);
     }
+    // The cards' charts are drawn even when the tree's answer arrives after them.
+    expect(await x.page.locator('.fw-card .card-chart svg').count()).toBe(await x.page.locator('.fw-card').count());
     const ratings = await x.page.locator('.req.assessable .req-status .st').evaluateAll((s) => s.map((e) => e.getAttribute('data-status')));
     expect(ratings.every((r) => ['achieved', 'partially-achieved', 'not-achieved'].includes(r!))).toBe(true);
     await x.shot('43-assurance-caf-profile');
@@ -236,6 +238,8 @@ describe('projector and print', () => {
     await x.shot('51-assurance-risks-large');
     await openView('&fw=fw-iso27001', 'frameworks');
     await x.page.emulateMedia({ media: 'print' });
+    // As window.print() does before it lays the page out for paper: the charts follow their boxes.
+    await x.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     const visible = async (sel: string) => x.page.locator(sel).first().isVisible();
     expect(await visible('.sidebar')).toBe(false);
     expect(await visible('.topbar')).toBe(false);
@@ -243,7 +247,9 @@ describe('projector and print', () => {
     expect(await visible('.tree-tools')).toBe(false);
     expect(await visible('.fw-card')).toBe(true);
     expect(await visible('.req-tree')).toBe(true);
-    await x.page.screenshot({ path: `${x.shot.length ? '' : ''}test-artifacts/screenshots/52-assurance-print.png`, fullPage: true });
+    const overflowing = await x.page.locator('.fw-card').evaluateAll((cards) => cards.filter((c) => c.querySelector('svg')!.getBoundingClientRect().right > c.getBoundingClientRect().right + 1).length);
+    expect(overflowing).toBe(0);
+    await x.page.screenshot({ path: `${SCREENSHOTS}/52-assurance-print.png`, fullPage: true });
     await x.page.emulateMedia({ media: 'screen' });
   });
 

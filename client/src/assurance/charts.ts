@@ -53,6 +53,20 @@ export function drawChart(el: HTMLElement, option: ChartOption): ECharts {
   return chart;
 }
 
+/**
+ * Draws a chart once its element is in the page and has a width: views build their elements
+ * before they are attached (often after another answer arrives), and a chart drawn into a
+ * detached box stays empty. Gives up after about two seconds of frames (the view was replaced).
+ */
+export function drawWhenShown(el: HTMLElement, option: ChartOption): void {
+  let frames = 0;
+  const attempt = () => {
+    if (el.isConnected && el.clientWidth > 0) drawChart(el, option);
+    else if ((frames += 1) < 120) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
 /** After a layout change (tab switch, large text): charts still in the page follow their boxes. */
 export function resizeCharts(): void {
   for (const chart of live) {

@@ -4,7 +4,7 @@ import { CURRENCIES, type EvidenceCurrencyT } from '../../../server/assurance/sc
 import { h, replace } from '../dom.js';
 import { assuranceApi } from './assurance-api.js';
 import type { AreaContext } from './area-context.js';
-import { drawChart } from './charts.js';
+import { drawWhenShown } from './charts.js';
 import { chip, panelHead, source, STATUS_COLORS, STATUS_WORDS, table, viewHead } from './view-kit.js';
 
 const DOMAINS = ['IT', 'OT'] as const;
@@ -14,7 +14,7 @@ const SYMBOL = (domains: string[]) => (domains.length > 1 ? 'diamond' : domains[
 function timeline(box: HTMLElement, items: EvidenceCurrencyT[], asOf: string): void {
   const dated = items.filter((e) => e.expiresOn !== null);
   const kinds = [...new Set(dated.map((e) => e.kind))].sort();
-  drawChart(box, {
+  drawWhenShown(box, {
     grid: { left: 150, right: 24, top: 30, bottom: 30 },
     legend: { top: 0, data: ['expired', 'due', 'fresh'].map((c) => STATUS_WORDS[c]!) },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
@@ -68,7 +68,7 @@ export async function evidenceView(ctx: AreaContext): Promise<void> {
         h('tbody', {}, ...sorted.map((e) => h('tr', { 'data-evidence': e.evidence, class: ctx.state.ev === e.evidence ? 'active' : '', onclick: () => ctx.set({ ev: e.evidence }, true) },
           h('td', {}, e.name), h('td', {}, e.kind), h('td', {}, e.domains.join(', ')), h('td', { class: 'date' }, e.latestCollectedOn ?? '–'), h('td', { class: 'date' }, e.expiresOn ?? '–'), h('td', {}, chip(e.currency))))))),
     source(`/api/assurance/evidence?asOf=${ctx.asOf}`));
-  requestAnimationFrame(() => timeline(chartBox, items, ctx.asOf));
+  timeline(chartBox, items, ctx.asOf);
   if (ctx.state.ev) await itemDetail(ctx, ctx.state.ev);
   else replace(ctx.detail, h('p', { class: 'hint' }, 'Pick an item to see its revisions.'));
 }

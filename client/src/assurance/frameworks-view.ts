@@ -6,7 +6,7 @@ import { h, replace } from '../dom.js';
 import { assuranceApi, type FrameworkCardT, type FrameworkTreeT } from './assurance-api.js';
 import { TREE_FILTERS, type TreeFilter } from './assurance-state.js';
 import type { AreaContext } from './area-context.js';
-import { drawChart } from './charts.js';
+import { drawWhenShown } from './charts.js';
 import { requirementWhy } from './requirement-why.js';
 import { countShown, filterTree, type ShownNode } from './tree-filter.js';
 import { chip, num1, pct, source, STATUS_COLORS, viewHead } from './view-kit.js';
@@ -29,13 +29,13 @@ function card(f: FrameworkCardT, ctx: AreaContext): HTMLElement {
     chartBox,
     h('button', { type: 'button', class: open ? 'small' : 'small primary', onclick: () => ctx.set({ fw: open ? undefined : f.framework, req: undefined, only: undefined }, true) },
       open ? 'Close requirements' : 'Open requirements'));
-  requestAnimationFrame(() => drawChart(chartBox, {
+  drawWhenShown(chartBox, {
     grid: { left: 34, right: 8, top: 4, bottom: 18 },
     xAxis: { type: 'value', max: f.assessable, minInterval: 1 },
     yAxis: { type: 'category', data: f.summaries.map((s) => s.domain), inverse: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     series: COUNT_KEYS.map((k) => ({ type: 'bar' as const, stack: 'counts', name: k, data: f.summaries.map((s) => s.counts[k]), itemStyle: { color: STATUS_COLORS[k] }, barWidth: '60%' })),
-  }));
+  });
   return el;
 }
 

@@ -5,7 +5,7 @@ import type { RiskFindingT } from '../../../server/assurance/schemas.js';
 import { h, replace } from '../dom.js';
 import { assuranceApi } from './assurance-api.js';
 import type { AreaContext } from './area-context.js';
-import { drawChart } from './charts.js';
+import { drawWhenShown } from './charts.js';
 import { BANDS, bandsByTreatment, matrix, TREATMENT_COLUMNS } from './risk-tally.js';
 import { chip, source, table, viewHead } from './view-kit.js';
 
@@ -19,7 +19,7 @@ const FLAG_WORDS: Record<string, string> = {
 
 function heatmap(box: HTMLElement, risks: RiskFindingT[]): void {
   const levels = ['1', '2', '3', '4', '5'];
-  drawChart(box, {
+  drawWhenShown(box, {
     grid: { left: 56, right: 10, top: 8, bottom: 48 },
     xAxis: { type: 'category', data: levels, name: 'likelihood', nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
     yAxis: { type: 'category', data: levels, name: 'impact', nameLocation: 'middle', nameGap: 30, splitArea: { show: true } },
@@ -45,7 +45,7 @@ function heatmap(box: HTMLElement, risks: RiskFindingT[]): void {
 function register(name: (typeof REGISTERS)[number], risks: RiskFindingT[]): HTMLElement {
   const mine = risks.filter((r) => r.register === name);
   const box = h('div', { class: 'chart heatmap', 'data-register': name });
-  requestAnimationFrame(() => heatmap(box, mine));
+  heatmap(box, mine);
   const open = mine.filter((r) => r.treatmentState === 'open');
   return h('article', { class: 'register', 'data-register': name },
     h('h2', {}, `${name} register `, h('span', { class: 'muted small', 'data-count': String(mine.length) }, `${mine.length} risk${mine.length === 1 ? '' : 's'}`)),

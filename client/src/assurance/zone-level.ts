@@ -3,13 +3,13 @@
 // panel on the topology.
 import type { ZoneLevelT } from '../../../server/assurance/schemas.js';
 import { h } from '../dom.js';
-import { drawChart } from './charts.js';
+import { drawWhenShown } from './charts.js';
 
 export const slGap = (z: Pick<ZoneLevelT, 'slTarget' | 'slC'>) => Math.max(0, z.slTarget - z.slC);
 
 export function slVectorChart(zone: ZoneLevelT): HTMLElement {
   const box = h('div', { class: 'chart sl-chart', 'data-zone': zone.zone, 'data-vector': zone.vector.map((v) => v.slC).join(',') });
-  requestAnimationFrame(() => drawChart(box, {
+  drawWhenShown(box, {
     grid: { left: 30, right: 48, top: 22, bottom: 24 },
     xAxis: { type: 'category', data: zone.vector.map((v) => v.ref) },
     yAxis: { type: 'value', min: 0, max: 4, interval: 1 },
@@ -20,7 +20,7 @@ export function slVectorChart(zone: ZoneLevelT): HTMLElement {
       label: { show: true, position: 'top', fontWeight: 'bold', color: '#000' },
       markLine: { symbol: 'none', lineStyle: { color: '#000', type: 'dashed', width: 1.5 }, label: { formatter: `SL-T ${zone.slTarget}`, position: 'end' }, data: [{ yAxis: zone.slTarget }] },
     }],
-  }));
+  });
   return box;
 }
 

@@ -2,7 +2,7 @@
 // asOf and profile — the very figures of the JSON, never recomputed here — and saying so.
 import type { BoardReportT } from '../../../server/assurance/report-schema.js';
 import { BANDS, TREATMENT_COLUMNS } from '../../../server/assurance/report-schema.js';
-import { drawChart } from '../assurance/charts.js';
+import { drawWhenShown } from '../assurance/charts.js';
 import { h } from '../dom.js';
 import { fmt1, fmtPct, list, reportSection, reportTable } from './report-kit.js';
 
@@ -12,7 +12,7 @@ const BAND_WORDS: Record<string, string> = { low: 'low', medium: 'medium', high:
 export function complianceSection(r: BoardReportT, route: string): HTMLElement {
   const chart = h('div', { class: 'report-chart', id: 'compliance-chart', style: `height:${2.5 + r.frameworks.length * 1.6}rem` });
   const labels = r.frameworks.map((f) => `${f.framework} · ${f.domain}`);
-  requestAnimationFrame(() => drawChart(chart, {
+  drawWhenShown(chart, {
     grid: { left: 150, right: 56, top: 6, bottom: 22 },
     xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
@@ -21,7 +21,7 @@ export function complianceSection(r: BoardReportT, route: string): HTMLElement {
       itemStyle: { color: '#495057', borderColor: '#000', borderWidth: 0.5 },
       label: { show: true, position: 'right', formatter: (p: unknown) => `${((p as { value: number }).value).toFixed(1)} %`, color: '#000' },
     }],
-  }));
+  });
   return reportSection('report-compliance', 'Compliance and maturity, per framework and domain', `${route} → frameworks[]`,
     h('p', { class: 'report-note' }, 'Compliance = (met + ½ partial) ÷ assessable requirements; maturity = mean maturity (0–5) of the controls directly satisfying them.'),
     chart,
