@@ -61,8 +61,12 @@ export function drawChart(el: HTMLElement, option: ChartOption): ECharts {
 export function drawWhenShown(el: HTMLElement, option: ChartOption): void {
   let frames = 0;
   const attempt = () => {
-    if (el.isConnected && el.clientWidth > 0) drawChart(el, option);
-    else if ((frames += 1) < 120) requestAnimationFrame(attempt);
+    if (el.isConnected && el.clientWidth > 0) {
+      drawChart(el, option);
+      return;
+    }
+    frames += 1;
+    if (frames < 120) requestAnimationFrame(attempt);
   };
   requestAnimationFrame(attempt);
 }
