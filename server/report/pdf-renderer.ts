@@ -1,7 +1,7 @@
 // Renders a page of the web explorer to PDF in headless Chromium: one browser per process, started
 // on first use and again if it dies; at most `concurrency` pages at once, a bounded queue behind
 // them (a full queue is refused rather than left to grow), and a deadline for each render.
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { AppError } from '../errors.js';
 import { launchChromium } from './chromium.js';
 
@@ -28,8 +28,15 @@ export class PdfRenderer {
 
   async render(url: string): Promise<Buffer> {
     await this.slot();
+    let context: BrowserContext | undefined;
     try {
-      return await this.withDeadline(this.renderNow(url));
+      return await this.withDeadline(this.renderNow(url, (c) => {
+        context = c;
+      }));
+    } catch (error) {
+      // Past the deadline the page may still be working: close it, so the slot is really free.
+      await context?.close().catch(() => undefined);
+      throw error;
     } finally {
       this.running -= 1;
       this.waiting.shift()?.();
@@ -65,9 +72,10 @@ export class PdfRenderer {
     return this.browser;
   }
 
-  private async renderNow(url: string): Promise<Buffer> {
+  private async renderNow(url: string, opened: (context: BrowserContext) => void): Promise<Buffer> {
     const browser = await this.startBrowser();
     const context = await browser.newContext({ viewport: { width: 1100, height: 1500 } });
+    opened(context);
     try {
       const page = await context.newPage();
       page.setDefaultTimeout(this.options.timeoutMs);
