@@ -7,7 +7,7 @@ import { h } from '../dom.js';
 import { fmt1, fmtPct, list, reportSection, reportTable } from './report-kit.js';
 
 const COUNT_KEYS = ['met', 'partial', 'not-met', 'gap'] as const;
-const BAND_WORDS: Record<string, string> = { low: 'low', medium: 'medium', high: 'high', 'very-high': 'very high' };
+const BAND_WORDS: Record<string, string> = { low: 'low', medium: 'medium', high: 'high', 'very-high': 'v. high' };
 
 export function complianceSection(r: BoardReportT, route: string): HTMLElement {
   const chart = h('div', { class: 'report-chart', id: 'compliance-chart', style: `height:${2.5 + r.frameworks.length * 1.6}rem` });
@@ -43,7 +43,8 @@ export function risksSection(r: BoardReportT, route: string): HTMLElement {
     h('p', { class: 'report-note' }, 'Bands by score = likelihood × impact: low 1–4, medium 5–9, high 10–14, very high 15–25. A mitigate risk is treated when every control mitigating it is effectively implemented, else open.'),
     h('div', { class: 'report-registers' }, ...r.risks.map((reg) => h('div', { class: 'report-register', 'data-register': reg.register },
       h('h3', {}, `${reg.register} register — ${reg.risks} risk${reg.risks === 1 ? '' : 's'}`),
-      reportTable(['Band', ...TREATMENT_COLUMNS], BANDS.map((b) => [BAND_WORDS[b]!, ...TREATMENT_COLUMNS.map((t) => reg.bands[b][t])]), { class: 'report-table bands' }),
+      // Treatments down, bands across: four narrow number columns fit a third of the page.
+      reportTable(['Treatment', ...BANDS.map((b) => BAND_WORDS[b]!)], TREATMENT_COLUMNS.map((t) => [t, ...BANDS.map((b) => reg.bands[b][t])]), { class: 'report-table bands' }),
       h('p', { class: 'report-line' }, h('strong', {}, `Open treatments (${reg.openTreatments.length}): `), list(reg.openTreatments)),
       h('p', { class: 'report-line', 'data-flag': 'JOINT-OWNERSHIP-GAP' }, h('strong', {}, `Ownership gaps — shared systems outside the JOINT register (${reg.flags['JOINT-OWNERSHIP-GAP'].length}): `), list(reg.flags['JOINT-OWNERSHIP-GAP'])),
       h('p', { class: 'report-line', 'data-flag': 'SAFETY-RISK-OUTSIDE-OT' }, h('strong', {}, `Safety risks outside OT (${reg.flags['SAFETY-RISK-OUTSIDE-OT'].length}): `), list(reg.flags['SAFETY-RISK-OUTSIDE-OT'])),
@@ -74,5 +75,5 @@ export function safetySection(r: BoardReportT, route: string): HTMLElement {
         s.risks.map((x) => [`${x.risk} ${x.title}`, x.register, x.owner, x.safetyConsequence, `${x.treatment}${x.treatmentState ? ` (${x.treatmentState})` : ''}`]),
         { id: 'safety-risks' }, s.risks.map((x) => ({ 'data-risk': x.risk }))),
     h('h3', {}, 'Changes touching SIL ≥ 2 decided in the period'),
-    h('p', { id: 'safety-changes' }, 'Changes touching SIL 2 or higher decided in the period will appear here once the change review workflow exists; the graph records none yet.'));
+    h('p', { id: 'safety-changes', class: 'report-line' }, 'Changes touching SIL 2 or higher decided in the period will appear here once the change review workflow exists; the graph records none yet.'));
 }
