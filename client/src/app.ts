@@ -2,10 +2,9 @@
 // canvas and keeps the panels in step with it.
 import type { GraphViewT } from '../../server/views/view-schema.js';
 import { api } from './api-client.js';
-import { AssuranceArea } from './assurance/assurance-area.js';
+import type { AssuranceArea } from './assurance/assurance-area.js';
 import { today } from './assurance/area-context.js';
 import { clearZoneGaps, colourZoneGaps } from './assurance/sl-gap-colours.js';
-import { resizeCharts } from './assurance/charts.js';
 import { GraphCanvas } from './canvas/canvas.js';
 import { ZoneCollapser } from './canvas/collapse.js';
 import { applyFilters, isFiltering, type Filters } from './controls/filters.js';
@@ -33,7 +32,8 @@ export class App {
   readonly toolbar: Toolbar;
   readonly whatif: WhatIfPanel;
   readonly paths: PathViews;
-  readonly assurance: AssuranceArea;
+  /** The Assurance area, loaded (with its charts) when first opened. */
+  private area: Promise<AssuranceArea> | undefined;
   private view: GraphViewT | undefined;
   readonly ctx: PanelContext;
   ready = false;
@@ -78,12 +78,6 @@ export class App {
       print: (result, change) => void this.paths.locate(result.findings.map((f) => f.path))
         .then(() => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title })),
     });
-    this.assurance = new AssuranceArea(byId('assurance'), byId('pane-assurance'), {
-      state: () => this.state.assurance,
-      setState: (assurance) => this.update({ assurance }),
-      showOnTopology: (ids, label) => void this.paths.showApplied(ids, label),
-      showZoneGap: (zone) => void this.showZoneGap(zone),
-    });
     byId<HTMLInputElement>('toggle-slgap').addEventListener('change', (e) => void this.setSlGap((e.target as HTMLInputElement).checked));
     for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
     byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());
@@ -105,7 +99,7 @@ export class App {
     // Last, as it was picked last: the finding's path is what the link shows.
     if (change) await this.whatif.restore(change, finding);
     this.setTab(tab);
-    if (tab === 'assurance') await this.assurance.draw();
+    if (tab === 'assurance') await this.drawAssurance();
     this.ready = true;
   }
 
@@ -160,7 +154,17 @@ export class App {
       byId(`pane-${t}`).hidden = t !== tab;
     }
     // Opened by a click (at start, start() draws it once everything else is loaded).
-    if (tab === 'assurance' && was !== 'assurance' && this.ready) void this.assurance.draw();
+    if (tab === 'assurance' && was !== 'assurance' && this.ready) void this.drawAssurance();
+  }
+
+  private async drawAssurance(): Promise<void> {
+    this.area ??= import('./assurance/assurance-area.js').then(({ AssuranceArea }) => new AssuranceArea(byId('assurance'), byId('pane-assurance'), {
+      state: () => this.state.assurance,
+      setState: (assurance) => this.update({ assurance }),
+      showOnTopology: (ids, label) => void this.paths.showApplied(ids, label),
+      showZoneGap: (zone) => void this.showZoneGap(zone),
+    }));
+    await (await this.area).draw();
   }
 
   /** Zones coloured by SL gap (SL-T − SL-C from the controls), as of the Assurance area's date. */
@@ -186,8 +190,7 @@ export class App {
       this.canvas.fit();
     }
     // Charts take the page's text size when drawn: draw the Assurance view again at the new size.
-    if (this.state.tab === 'assurance' && this.ready) void this.assurance.draw();
-    else resizeCharts();
+    if (this.state.tab === 'assurance' && this.ready) void this.drawAssurance();
   }
 
   select(id: string | null): void {

@@ -2,7 +2,6 @@
 // print), its view in the middle and the detail (why-chain, control, evidence, zone) on the right.
 // Each draw supersedes the previous one; when one is done, #assurance says which view it drew
 // (data-drawn), for people waiting on it and for the browser tests.
-import './assurance.css';
 import { h, replace } from '../dom.js';
 import { ASSURANCE_VIEWS, type AssuranceState, type AssuranceView } from './assurance-state.js';
 import { DEFAULT_PROFILE, today, type AreaContext } from './area-context.js';

@@ -3,7 +3,7 @@
 // stylesheet; the zone keeps its border (safety, below-target) so both readings stay visible.
 import type { Core } from 'cytoscape';
 import { assuranceApi } from './assurance-api.js';
-import { slGap } from './zone-level.js';
+import { slGap } from './sl-gap.js';
 
 const CLASSES = ['slgap-0', 'slgap-1', 'slgap-2'];
 

@@ -5,8 +5,6 @@ import type { ZoneLevelT } from '../../../server/assurance/schemas.js';
 import { h } from '../dom.js';
 import { drawWhenShown } from './charts.js';
 
-export const slGap = (z: Pick<ZoneLevelT, 'slTarget' | 'slC'>) => Math.max(0, z.slTarget - z.slC);
-
 export function slVectorChart(zone: ZoneLevelT): HTMLElement {
   const box = h('div', { class: 'chart sl-chart', 'data-zone': zone.zone, 'data-vector': zone.vector.map((v) => v.slC).join(',') });
   drawWhenShown(box, {

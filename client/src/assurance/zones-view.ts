@@ -5,7 +5,8 @@ import { h, replace } from '../dom.js';
 import { assuranceApi } from './assurance-api.js';
 import type { AreaContext } from './area-context.js';
 import { panelHead, source, viewHead } from './view-kit.js';
-import { slGap, zoneLevelSection } from './zone-level.js';
+import { slGap } from './sl-gap.js';
+import { zoneLevelSection } from './zone-level.js';
 
 export async function zonesView(ctx: AreaContext): Promise<void> {
   const zones = await assuranceApi.zones(ctx.asOf);

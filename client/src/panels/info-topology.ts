@@ -1,7 +1,6 @@
 // Info panels for zones, conduits and flows.
 import { api } from '../api-client.js';
 import { assuranceApi } from '../assurance/assurance-api.js';
-import { zoneLevelSection } from '../assurance/zone-level.js';
 import { elementLink, h } from '../dom.js';
 import { COLORS } from '../theme.js';
 import { endpointText, facts, header, links, section, sifChips, warning, type PanelContext } from './panel-kit.js';
@@ -15,6 +14,8 @@ async function securityLevel(id: string, ctx: PanelContext): Promise<HTMLElement
   try {
     const [level] = await assuranceApi.zones(ctx.asOf(), [id]);
     if (!level || level.vector.length === 0) return section(title, h('p', { class: 'muted' }, 'No IEC 62443-3-3 catalogue is loaded: no SL vector.'));
+    // The charting code is loaded on first use: the topology does not wait for it.
+    const { zoneLevelSection } = await import('../assurance/zone-level.js');
     return section(title, zoneLevelSection(level));
   } catch (error) {
     return section(title, h('p', { class: 'muted' }, `Not available: ${error instanceof Error ? error.message : String(error)}`));
