@@ -171,8 +171,11 @@ export class App {
   private async setSlGap(on: boolean): Promise<void> {
     this.update({ slgap: on });
     byId<HTMLInputElement>('toggle-slgap').checked = on;
-    if (on) await colourZoneGaps(this.canvas.cy, this.state.assurance.asOf ?? today());
-    else clearZoneGaps(this.canvas.cy);
+    if (!on) return clearZoneGaps(this.canvas.cy);
+    // The topology stays usable when the assurance numbers cannot be had (the graph in doubt).
+    await colourZoneGaps(this.canvas.cy, this.state.assurance.asOf ?? today()).catch((error: unknown) => {
+      replace(byId('status'), `Zones not coloured by SL gap: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   private async showZoneGap(zone?: string): Promise<void> {
