@@ -105,7 +105,10 @@ export class PathViews {
     this.sif = undefined;
     markSif(undefined);
     this.host.update({ sif: undefined, nb: undefined });
-    const shown = ids.length > 0 ? ids : this.canvas.cy.nodes('.zone').map((z) => z.id());
+    const cy = this.canvas.cy;
+    const targets = ids.length > 0 ? ids : cy.nodes('.zone').map((z) => z.id());
+    // A zone it applies to covers what is in it: its assets light up with it rather than fade.
+    const shown = [...new Set([...targets, ...targets.flatMap((id) => cy.getElementById(id).children().map((c) => c.id()))])];
     if (!(await this.drawAndFit({ ids: { nodes: shown, edges: [] } }))) return;
     this.showBanner(`${label} · ${ids.length > 0 ? `${ids.length} element${ids.length === 1 ? '' : 's'}` : 'site-wide: every zone'} · the rest is faded`, 'applied');
   }

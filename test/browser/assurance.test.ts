@@ -151,7 +151,9 @@ describe('control baseline', () => {
     await x.shot('45-assurance-control-detail');
     await x.page.locator('#show-on-topology').click();
     await x.page.waitForFunction(() => window.interlock!.highlighted().length > 0);
-    expect(await highlighted(x.page)).toEqual(applied.appliesTo.map((t) => t.id).sort());
+    // The zones it applies to light up with the assets in them.
+    const members = await x.page.evaluate((ids) => ids.flatMap((id) => window.interlock!.cy.getElementById(id).children().map((c) => c.id())), applied.appliesTo.map((t) => t.id));
+    expect(await highlighted(x.page)).toEqual([...new Set([...applied.appliesTo.map((t) => t.id), ...members])].sort());
     expect(await x.page.locator('#pane-explore').isVisible()).toBe(true);
     await x.shot('46-assurance-control-on-topology');
   });
