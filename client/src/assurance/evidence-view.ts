@@ -19,7 +19,7 @@ function timeline(box: HTMLElement, items: EvidenceCurrencyT[], asOf: string): v
     legend: { top: 0, data: ['expired', 'due', 'fresh'].map((c) => STATUS_WORDS[c]!) },
     tooltip: { trigger: 'item', formatter: (p: unknown) => {
       const d = (p as { data: [string, string, string, string] }).data;
-      return `${d[2]}<br>${d[1]} · expires ${d[0]}<br>${d[3]}`;
+      return `${d[2]}\n${d[1]} · expires ${d[0]}\n${d[3]}`;
     } },
     xAxis: { type: 'time' },
     yAxis: { type: 'category', data: kinds },
@@ -30,7 +30,7 @@ function timeline(box: HTMLElement, items: EvidenceCurrencyT[], asOf: string): v
       ...(i === 0 ? { markLine: { symbol: 'none', label: { formatter: '{b}' }, lineStyle: { color: '#000', type: 'dashed' as const },
         data: [{ name: `as of ${asOf}`, xAxis: asOf }, { name: '+30 days', xAxis: addDays(asOf, 30) }] } } : {}),
     })),
-  });
+  }, `Evidence expiry as of ${asOf}: ${(['expired', 'due', 'fresh'] as const).map((c) => `${c} ${dated.filter((e) => e.currency === c).length}`).join(', ')}`);
 }
 
 async function itemDetail(ctx: AreaContext, id: string): Promise<void> {

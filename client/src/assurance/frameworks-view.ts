@@ -14,6 +14,10 @@ import { chip, num1, pct, source, STATUS_COLORS, viewHead } from './view-kit.js'
 const COUNT_KEYS = ['met', 'partial', 'not-met', 'gap'] as const;
 const FILTER_WORDS: Record<TreeFilter, string> = { gaps: 'Gaps (gap or not met)', partial: 'Partial', inconsistent: 'Inconsistent' };
 
+/** The card chart's words: per domain, the requirements by status. */
+export const statusCountsText = (f: Pick<FrameworkCardT, 'name' | 'summaries'>) =>
+  `${f.name}, requirements by status: ${f.summaries.map((s) => `${s.domain} ${COUNT_KEYS.map((k) => `${k} ${s.counts[k]}`).join(', ')}`).join('; ')}`;
+
 function card(f: FrameworkCardT, ctx: AreaContext): HTMLElement {
   const open = ctx.state.fw === f.framework;
   const chartBox = h('div', { class: 'card-chart', style: `height:${2.2 + 1.9 * f.summaries.length}rem` });
@@ -35,7 +39,7 @@ function card(f: FrameworkCardT, ctx: AreaContext): HTMLElement {
     yAxis: { type: 'category', data: f.summaries.map((s) => s.domain), inverse: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     series: COUNT_KEYS.map((k) => ({ type: 'bar' as const, stack: 'counts', name: k, data: f.summaries.map((s) => s.counts[k]), itemStyle: { color: STATUS_COLORS[k] }, barWidth: '60%' })),
-  });
+  }, statusCountsText(f));
   return el;
 }
 

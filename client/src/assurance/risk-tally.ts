@@ -14,6 +14,10 @@ export function matrix(risks: RiskFindingT[]): Array<[number, number, number, nu
   return cells;
 }
 
+/** The heat map's words: the cells holding risks, as likelihood × impact: count. */
+export const heatmapText = (register: string, risks: RiskFindingT[]) =>
+  `${register} register, risks by likelihood × impact: ${matrix(risks).filter((c) => c[3] > 0).map(([l, i, , n]) => `${l + 1}×${i + 1}: ${n}`).join(', ') || 'none'}`;
+
 export function bandsByTreatment(risks: RiskFindingT[]): Array<{ band: string; counts: number[] }> {
   const column = (r: RiskFindingT) => (r.treatment === 'mitigate' ? r.treatmentState ?? 'open' : r.treatment);
   return BANDS.map((band) => ({ band, counts: TREATMENT_COLUMNS.map((t) => risks.filter((r) => r.band === band && column(r) === t).length) }));

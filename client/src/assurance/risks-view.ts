@@ -6,7 +6,7 @@ import { h, replace } from '../dom.js';
 import { assuranceApi } from './assurance-api.js';
 import type { AreaContext } from './area-context.js';
 import { drawWhenShown } from './charts.js';
-import { BANDS, bandsByTreatment, matrix, TREATMENT_COLUMNS } from './risk-tally.js';
+import { BANDS, bandsByTreatment, heatmapText, matrix, TREATMENT_COLUMNS } from './risk-tally.js';
 import { chip, source, table, viewHead } from './view-kit.js';
 
 const REGISTERS = ['IT', 'OT', 'JOINT'] as const;
@@ -17,7 +17,7 @@ const FLAG_WORDS: Record<string, string> = {
   'SAFETY-CONSEQUENCE-UNDERSTATED': 'touches a safety function or zone, consequence "none"',
 };
 
-function heatmap(box: HTMLElement, risks: RiskFindingT[]): void {
+function heatmap(box: HTMLElement, risks: RiskFindingT[], register: string): void {
   const levels = ['1', '2', '3', '4', '5'];
   drawWhenShown(box, {
     grid: { left: 56, right: 10, top: 8, bottom: 48 },
@@ -39,13 +39,13 @@ function heatmap(box: HTMLElement, risks: RiskFindingT[]): void {
       } },
       itemStyle: { borderColor: '#fff', borderWidth: 2 },
     }],
-  });
+  }, heatmapText(register, risks));
 }
 
 function register(name: (typeof REGISTERS)[number], risks: RiskFindingT[]): HTMLElement {
   const mine = risks.filter((r) => r.register === name);
   const box = h('div', { class: 'chart heatmap', 'data-register': name });
-  heatmap(box, mine);
+  heatmap(box, mine, name);
   const open = mine.filter((r) => r.treatmentState === 'open');
   return h('article', { class: 'register', 'data-register': name },
     h('h2', {}, `${name} register `, h('span', { class: 'muted small', 'data-count': String(mine.length) }, `${mine.length} risk${mine.length === 1 ? '' : 's'}`)),

@@ -5,6 +5,10 @@ import type { ZoneLevelT } from '../../../server/assurance/schemas.js';
 import { h } from '../dom.js';
 import { drawWhenShown } from './charts.js';
 
+/** The SL chart's words: SL-C per foundational requirement, against SL-T. */
+export const slVectorText = (zone: Pick<ZoneLevelT, 'zone' | 'vector' | 'slTarget'>) =>
+  `${zone.zone} SL-C per foundational requirement: ${zone.vector.map((v) => `${v.ref} ${v.slC}`).join(', ')}; SL-T ${zone.slTarget}`;
+
 export function slVectorChart(zone: ZoneLevelT): HTMLElement {
   const box = h('div', { class: 'chart sl-chart', 'data-zone': zone.zone, 'data-vector': zone.vector.map((v) => v.slC).join(',') });
   drawWhenShown(box, {
@@ -18,7 +22,7 @@ export function slVectorChart(zone: ZoneLevelT): HTMLElement {
       label: { show: true, position: 'top', fontWeight: 'bold', color: '#000' },
       markLine: { symbol: 'none', lineStyle: { color: '#000', type: 'dashed', width: 1.5 }, label: { formatter: `SL-T ${zone.slTarget}`, position: 'end' }, data: [{ yAxis: zone.slTarget }] },
     }],
-  });
+  }, slVectorText(zone));
   return box;
 }
 

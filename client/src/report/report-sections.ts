@@ -21,7 +21,7 @@ export function complianceSection(r: BoardReportT, route: string): HTMLElement {
       itemStyle: { color: '#495057', borderColor: '#000', borderWidth: 0.5 },
       label: { show: true, position: 'right', formatter: (p: unknown) => `${((p as { value: number }).value).toFixed(1)} %`, color: '#000' },
     }],
-  });
+  }, `Compliance per framework and domain: ${r.frameworks.map((f) => `${f.framework} ${f.domain} ${fmtPct(f.compliance)}`).join(', ')}`);
   return reportSection('report-compliance', 'Compliance and maturity, per framework and domain', `${route} → frameworks[]`,
     h('p', { class: 'report-note' }, 'Compliance = (met + ½ partial) ÷ assessable requirements; maturity = mean maturity (0–5) of the controls directly satisfying them.'),
     chart,

@@ -19,8 +19,12 @@ export const apiGet = async <T = unknown>(x: Explorer, url: string): Promise<T> 
   return res.json() as T;
 };
 
-/** Texts of a chart's SVG (its labels): what the chart shows a person. */
-export const chartTexts = (page: Page, selector: string) =>
-  page.locator(`${selector} svg text`).evaluateAll((ts) => ts.map((t) => (t.textContent ?? '').trim()).filter(Boolean));
+/** What a chart says it shows (ECharts' aria description, written once it has drawn). */
+export async function chartDescription(page: Page, selector: string): Promise<string> {
+  const chart = page.locator(selector).first();
+  await chart.locator('canvas').first().waitFor({ state: 'attached', timeout: 15_000 });
+  await page.waitForFunction((sel) => Boolean(document.querySelector(sel)?.getAttribute('aria-label')), selector, { timeout: 15_000 });
+  return (await chart.getAttribute('aria-label'))!;
+}
 
 export const pct = (n: number | null) => (n === null ? '–' : `${n.toFixed(1)} %`);
