@@ -26,11 +26,12 @@ export class PdfRenderer {
 
   constructor(private readonly options: PdfRendererOptions) {}
 
-  async render(url: string): Promise<Buffer> {
+  /** `headers` go with every request of the page (the caller's credentials, once the API asks for them). */
+  async render(url: string, headers: Record<string, string> = {}): Promise<Buffer> {
     await this.slot();
     let context: BrowserContext | undefined;
     try {
-      return await this.withDeadline(this.renderNow(url, (c) => {
+      return await this.withDeadline(this.renderNow(url, headers, (c) => {
         context = c;
       }));
     } catch (error) {
@@ -72,9 +73,9 @@ export class PdfRenderer {
     return this.browser;
   }
 
-  private async renderNow(url: string, opened: (context: BrowserContext) => void): Promise<Buffer> {
+  private async renderNow(url: string, headers: Record<string, string>, opened: (context: BrowserContext) => void): Promise<Buffer> {
     const browser = await this.startBrowser();
-    const context = await browser.newContext({ viewport: { width: 1100, height: 1500 } });
+    const context = await browser.newContext({ viewport: { width: 1100, height: 1500 }, extraHTTPHeaders: headers });
     opened(context);
     try {
       const page = await context.newPage();

@@ -48,7 +48,9 @@ export async function assuranceReportRoutes(fastify: FastifyInstance): Promise<v
     const asOf = request.query.asOf ?? asOfToday();
     const { profile } = request.query;
     await boardReport(app.db, asOf, profile);
-    const pdf = await renderer.render(`${ownBase(app)}${reportPagePath(asOf, profile)}`);
+    // The page asks this server for its numbers as the caller would: with the caller's credentials.
+    const credentials = Object.fromEntries((['cookie', 'authorization'] as const).flatMap((h) => (typeof request.headers[h] === 'string' ? [[h, request.headers[h] as string]] : [])));
+    const pdf = await renderer.render(`${ownBase(app)}${reportPagePath(asOf, profile)}`, credentials);
     return reply.type('application/pdf').header('content-disposition', `inline; filename="board-report-${asOf}.pdf"`).send(pdf);
   });
 }

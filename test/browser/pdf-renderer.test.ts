@@ -11,8 +11,10 @@ import { PdfRenderer } from '../../server/report/pdf-renderer.js';
 // A page that never says it is drawn, and one that does at once.
 let server: Server;
 let base = '';
+const seen: Array<string | undefined> = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
+    seen.push(req.headers.authorization);
     res.setHeader('content-type', 'text/html');
     res.end(req.url === '/ready' ? '<p>Drawn</p><script>window.interlockReport = { ready: true }</script>' : '<p>Never drawn</p>');
   });
@@ -41,6 +43,17 @@ describe('PdfRenderer', () => {
       expect(timedOut.message).toContain('longer than 4 s');
       const pdf = await queued;
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('sends the given headers with the page\'s requests (the caller\'s credentials)', async () => {
+    const renderer = new PdfRenderer({ executablePath: DEFAULT_CHROMIUM, concurrency: 1, queue: 0, timeoutMs: 10_000 });
+    try {
+      seen.length = 0;
+      await renderer.render(`${base}/ready`, { authorization: 'Bearer test-token' });
+      expect(seen[0]).toBe('Bearer test-token');
     } finally {
       await renderer.close();
     }
