@@ -80,7 +80,10 @@ export class PdfRenderer {
     try {
       const page = await context.newPage();
       page.setDefaultTimeout(this.options.timeoutMs);
-      await page.goto(url);
+      const answer = await page.goto(url);
+      if (!answer?.ok()) {
+        throw new AppError('INTERLOCK_PDF_UNAVAILABLE', `The report page ${new URL(url).pathname} answered ${answer?.status() ?? 'nothing'}: is the web explorer built (npm run build:client)?`);
+      }
       await page.waitForFunction(() => {
         const r = (window as unknown as { interlockReport?: ReportReadiness }).interlockReport;
         return r?.ready === true || Boolean(r?.error);

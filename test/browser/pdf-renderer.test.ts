@@ -16,6 +16,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push(req.headers.authorization);
     res.setHeader('content-type', 'text/html');
+    if (req.url === '/missing') res.statusCode = 404;
     res.end(req.url === '/ready' ? '<p>Drawn</p><script>window.interlockReport = { ready: true }</script>' : '<p>Never drawn</p>');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -54,6 +55,17 @@ describe('PdfRenderer', () => {
       seen.length = 0;
       await renderer.render(`${base}/ready`, { authorization: 'Bearer test-token' });
       expect(seen[0]).toBe('Bearer test-token');
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('says the page is missing (not a timeout) when the report page is not there', async () => {
+    const renderer = new PdfRenderer({ executablePath: DEFAULT_CHROMIUM, concurrency: 1, queue: 0, timeoutMs: 20_000 });
+    try {
+      const missing = await refusal(renderer.render(`${base}/missing`));
+      expect(missing.message).toContain('answered 404');
+      expect(missing.message).toContain('npm run build:client');
     } finally {
       await renderer.close();
     }
