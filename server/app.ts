@@ -14,6 +14,7 @@ import { registerRequestLog, requestLogController } from './plugins/request-log.
 import { IntegrityMonitor } from './site/integrity.js';
 import { registerSwagger } from './plugins/swagger.js';
 import { registerRoutes } from './routes/index.js';
+import { registerReportPage } from './report/report-page.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;
   if (existsSync(clientDir)) {
     await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false });
+    registerReportPage(app);
   }
   return app;
 }

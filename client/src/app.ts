@@ -4,6 +4,9 @@ import type { Finding } from '../../server/impact/change-schema.js';
 import type { GraphViewT } from '../../server/views/view-schema.js';
 import type { PathIds } from './canvas/highlight.js';
 import { api } from './api-client.js';
+import type { AssuranceArea } from './assurance/assurance-area.js';
+import { today } from './assurance/area-context.js';
+import { clearZoneGaps, colourZoneGaps } from './assurance/sl-gap-colours.js';
 import { GraphCanvas } from './canvas/canvas.js';
 import { ZoneCollapser } from './canvas/collapse.js';
 import { applyFilters, isFiltering, type Filters } from './controls/filters.js';
@@ -37,6 +40,8 @@ export class App {
   readonly reviews: ReviewsPanel;
   /** Set once a meeting pack named in the URL is on screen (the PDF rendering waits for it). */
   packReady = false;
+  /** The Assurance area, loaded (with its charts) when first opened. */
+  private area: Promise<AssuranceArea> | undefined;
   private view: GraphViewT | undefined;
   readonly ctx: PanelContext;
   ready = false;
@@ -53,6 +58,7 @@ export class App {
         const el = this.canvas.cy?.getElementById(id);
         return el?.nonempty() ? (el.data() as Record<string, unknown>) : undefined;
       },
+      asOf: () => this.state.assurance.asOf ?? today(),
     };
     const ctx = this.ctx;
     this.info = new InfoPanel(ctx);
@@ -95,6 +101,7 @@ export class App {
       remember: (cr) => this.update({ cr }),
       ...this.packHost(),
     });
+    byId<HTMLInputElement>('toggle-slgap').addEventListener('change', (e) => void this.setSlGap((e.target as HTMLInputElement).checked));
     for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
     byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());
     window.addEventListener('resize', () => this.canvas.resize());
@@ -118,6 +125,7 @@ export class App {
     if (this.state.traffic) await this.traffic.panel.useDemo(this.state.tf);
     this.setTab(tab);
     if (tab === 'reviews') await (cr ? this.reviews.open(cr) : this.reviews.showList());
+    if (tab === 'assurance') await this.drawAssurance();
     this.ready = true;
     if (pack.length) {
       await openMeetingPack(pack, this.packHost());
@@ -157,6 +165,7 @@ export class App {
     replace(byId('status'), `${view.counts.zones} zones · ${view.counts.assets} assets · ${view.counts.conduits} conduits` +
       ` · laid out in ${Math.round(timings.layoutMs)} ms (${timings.renderer})`);
     this.info.show(overviewPanel(view.counts, view.collapsed.length));
+    if (this.state.slgap) await this.setSlGap(true);
     // The traffic overlay, then a path shown before a zone opened (or all did), drawn again over the new view.
     await this.traffic.overlay.redraw();
     await this.paths.redraw();
@@ -168,17 +177,50 @@ export class App {
 
   /** `list`: entering the Reviews tab shows the list (not when a request is opened straight away). */
   private setTab(tab: Tab, list = true): void {
-    const entering = tab === 'reviews' && this.state.tab !== 'reviews';
+    const was = this.state.tab;
     this.update({ tab });
-    if (entering && list && this.ready) void this.reviews.showList();
-    // Every tab but the explorer's needs a wider column: forms and finding cards.
-    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab !== 'explore');
+    if (tab === 'reviews' && was !== 'reviews' && list && this.ready) void this.reviews.showList();
+    // The what-if, traffic and reviews panes need a wider column (forms and finding cards); the
+    // Assurance area takes the canvas's place.
+    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab !== 'explore' && tab !== 'assurance');
+    document.querySelector('.layout')?.classList.toggle('tab-assurance', tab === 'assurance');
+    document.body.classList.toggle('tab-assurance', tab === 'assurance');
+    byId('assurance').hidden = tab !== 'assurance';
     // The canvas column changes width with the tab.
     this.canvas.resize();
     for (const t of TABS) {
       byId(`tab-${t}`).classList.toggle('active', t === tab);
       byId(`pane-${t}`).hidden = t !== tab;
     }
+    // Opened by a click (at start, start() draws it once everything else is loaded).
+    if (tab === 'assurance' && was !== 'assurance' && this.ready) void this.drawAssurance();
+  }
+
+  private async drawAssurance(): Promise<void> {
+    this.area ??= import('./assurance/assurance-area.js').then(({ AssuranceArea }) => new AssuranceArea(byId('assurance'), byId('pane-assurance'), {
+      state: () => this.state.assurance,
+      setState: (assurance) => this.update({ assurance }),
+      showOnTopology: (ids, label) => void this.paths.showApplied(ids, label),
+      showZoneGap: (zone) => void this.showZoneGap(zone),
+    }));
+    await (await this.area).draw();
+  }
+
+  /** Zones coloured by SL gap (SL-T − SL-C from the controls), as of the Assurance area's date. */
+  private async setSlGap(on: boolean): Promise<void> {
+    this.update({ slgap: on });
+    byId<HTMLInputElement>('toggle-slgap').checked = on;
+    if (!on) return clearZoneGaps(this.canvas.cy);
+    // The topology stays usable when the assurance numbers cannot be had (the graph in doubt).
+    await colourZoneGaps(this.canvas.cy, this.state.assurance.asOf ?? today()).catch((error: unknown) => {
+      replace(byId('status'), `Zones not coloured by SL gap: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  private async showZoneGap(zone?: string): Promise<void> {
+    this.setTab('explore');
+    await this.setSlGap(true);
+    if (zone) await this.goto(zone);
   }
 
   private applyLarge(): void {
@@ -189,6 +231,8 @@ export class App {
       this.canvas.setLarge(this.state.large);
       this.canvas.fit();
     }
+    // Charts take the page's text size when drawn: draw the Assurance view again at the new size.
+    if (this.state.tab === 'assurance' && this.ready) void this.drawAssurance();
   }
 
   select(id: string | null): void {

@@ -2,9 +2,10 @@
 // (in a review meeting: "open this link, finding 2 is the one"). Pure apart from reading/writing
 // location.
 import type { CollapseMode } from '../../server/views/view-schema.js';
+import { parseAssurance, writeAssurance, type AssuranceState } from './assurance/assurance-state.js';
 
-export type Tab = 'explore' | 'whatif' | 'traffic' | 'reviews';
-export const TABS: readonly Tab[] = ['explore', 'whatif', 'traffic', 'reviews'];
+export type Tab = 'explore' | 'whatif' | 'traffic' | 'reviews' | 'assurance';
+export const TABS: readonly Tab[] = ['explore', 'whatif', 'traffic', 'reviews', 'assurance'];
 export type Domain = 'IT' | 'OT';
 
 export interface ViewState {
@@ -36,6 +37,10 @@ export interface ViewState {
   cr?: string;
   /** Requests whose meeting pack is shown (the server's PDF rendering opens this). */
   pack: string[];
+  /** Zones coloured by their security-level gap (SL-T − SL-C from the controls). */
+  slgap: boolean;
+  /** The Assurance area's own state (its view, what is open, the date). */
+  assurance: AssuranceState;
 }
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
@@ -67,6 +72,8 @@ export function parseState(search: string): ViewState {
     tf: p.get('traffic') === 'demo' ? str('tf') : undefined,
     cr: str('cr'),
     pack: list(p.get('pack')),
+    slgap: p.get('slgap') === '1',
+    assurance: parseAssurance(p),
   };
 }
 
@@ -94,6 +101,8 @@ export function formatState(s: ViewState): string {
   set('tf', s.traffic && s.tf);
   set('cr', s.cr);
   set('pack', s.pack.join(','));
+  set('slgap', s.slgap && '1');
+  writeAssurance(p, s.assurance, s.tab === 'assurance');
   const text = p.toString();
   return text ? `?${text}` : '';
 }

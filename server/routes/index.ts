@@ -8,6 +8,8 @@ import { assuranceRoutes } from './assurance.js';
 import { assuranceEvidenceRoutes } from './assurance-evidence.js';
 import { assuranceOscalRoutes } from './assurance-oscal.js';
 import { assurancePositionRoutes } from './assurance-position.js';
+import { assuranceReportRoutes } from './assurance-report.js';
+import { assuranceScopeRoutes } from './assurance-scope.js';
 import { conduitRoutes } from './conduits.js';
 import { firewallImportRoutes } from './firewall-import.js';
 import { flowRoutes } from './flows.js';
@@ -29,6 +31,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
     healthRoutes, authRoutes, userRoutes, auditRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes,
     viewRoutes, impactRoutes, revisionRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes, firewallImportRoutes,
     assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes, assuranceOscalRoutes, reviewRoutes,
+    assuranceScopeRoutes, assuranceReportRoutes,
   ]) {
     await app.register(routes);
   }
