@@ -13,7 +13,7 @@ import { IsoDate } from '../model/primitives.js';
 import { Id } from '../model/site-schema.js';
 import { DEFAULT_PROFILE } from '../routes/assurance-report.js';
 import { fail, parseArgs, runCli } from './cli-support.js';
-import { onDatabase } from './cli-remote.js';
+import { onDatabase, tokenOption, withToken } from './cli-remote.js';
 
 const Args = z.object({
   'as-of': IsoDate.optional(),
@@ -38,7 +38,7 @@ function refused(status: number, text: string, where: string): never {
 async function fromServer(url: string, path: string): Promise<Buffer> {
   let res: Response;
   try {
-    res = await fetch(new URL(path, url));
+    res = await fetch(new URL(path, url), withToken({}));
   } catch (error) {
     const cause = (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message;
     return fail(`cannot reach Interlock at ${url}: ${cause}`);
@@ -52,9 +52,8 @@ async function locally(path: string): Promise<Buffer> {
   return onDatabase('report', async (db) => {
     const app = await buildApp({ db });
     try {
-      // The PDF route prints this server's own /report page: it must listen, on loopback only.
-      await app.listen({ host: '127.0.0.1', port: 0 });
-      const res = await app.inject({ method: 'GET', url: path });
+      // Asked as Interlock itself: the page is printed in-process, nothing listens.
+      const res = await app.inject({ method: 'GET', url: path, headers: app.identity.systemHeaders() });
       if (res.statusCode !== 200) refused(res.statusCode, res.body, 'the report route');
       return res.rawPayload;
     } finally {
@@ -70,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--profile <id>', 'the CAF profile to rate against', DEFAULT_PROFILE)
     .option('--out <file>', 'the PDF file to write')
     .option('--url <url>', 'a running Interlock server; without it, talk to Neo4j directly')
+    .addOption(tokenOption())
     .parse(argv);
   const { asOf: given, ...opts } = program.opts<{ asOf?: string }>();
   const args = parseArgs(Args, { ...opts, 'as-of': given });

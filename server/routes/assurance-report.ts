@@ -3,36 +3,28 @@
 // (an unknown profile is a 404 before any browser starts).
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance } from 'fastify';
-import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { asOfToday, AsOfQuery } from '../assurance/as-of.js';
 import { boardReport } from '../assurance/report.js';
-import { AppError } from '../errors.js';
 import { ErrorBody } from '../model/api-schemas.js';
 import { Id } from '../model/primitives.js';
-import { chromiumPath } from '../report/chromium.js';
-import { PdfRenderer } from '../report/pdf-renderer.js';
+import { asCaller, inProcessUrl } from '../pdf/in-process.js';
+import { actorOf } from '../plugins/authentication.js';
 import { reportPagePath } from '../report/report-page.js';
 import { assuranceErrors, failClosed } from './assurance.js';
 
 export const DEFAULT_PROFILE = 'caf-baseline';
+/** A footer on every page: a board pack is read on paper, pages loose. */
+const REPORT_PDF = {
+  format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '14mm', left: '12mm', right: '12mm' },
+  displayHeaderFooter: true, headerTemplate: '<span></span>',
+  footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;color:#000">Interlock board report · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+} as const;
 const PdfQuery = AsOfQuery.extend({ profile: Id.default(DEFAULT_PROFILE).describe('the CAF profile to rate against') });
-
-/** Where this server can reach itself: the address it listens on (any-address → loopback). */
-function ownBase(app: FastifyInstance): string {
-  const address = app.server.address() as AddressInfo | string | null;
-  if (!address || typeof address === 'string') {
-    throw new AppError('INTERLOCK_PDF_UNAVAILABLE', 'The PDF is printed from this server\'s own /report page, and the server is not listening on a TCP port.');
-  }
-  const host = address.address === '::' || address.address === '0.0.0.0' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
-}
 
 export async function assuranceReportRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   failClosed(app);
-  const renderer = new PdfRenderer({ executablePath: chromiumPath(), concurrency: 1, queue: 4, timeoutMs: 30_000 });
-  app.addHook('onClose', async () => renderer.close());
 
   app.get('/assurance/report.pdf', {
     schema: {
@@ -48,9 +40,8 @@ export async function assuranceReportRoutes(fastify: FastifyInstance): Promise<v
     const asOf = request.query.asOf ?? asOfToday();
     const { profile } = request.query;
     await boardReport(app.db, asOf, profile);
-    // The page asks this server for its numbers as the caller would: with the caller's credentials.
-    const credentials = Object.fromEntries((['cookie', 'authorization'] as const).flatMap((h) => (typeof request.headers[h] === 'string' ? [[h, request.headers[h] as string]] : [])));
-    const pdf = await renderer.render(`${ownBase(app)}${reportPagePath(asOf, profile)}`, credentials);
+    // The page asks the app for its numbers in-process, as the caller: the PDF shows what they may see.
+    const pdf = await app.pdf.render(inProcessUrl(reportPagePath(asOf, profile)), { route: asCaller(app, actorOf(request)), pdf: REPORT_PDF });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="board-report-${asOf}.pdf"`).send(pdf);
   });
 }

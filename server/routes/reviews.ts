@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ErrorBody, IdParams } from '../model/api-schemas.js';
 import { actorOf } from '../plugins/authentication.js';
 import { implementReview } from '../reviews/implement.js';
-import { renderPdf } from '../pdf/render-pdf.js';
+import { asCaller, inProcessUrl } from '../pdf/in-process.js';
 import { ListQuery, NewReview, PackQuery, ReviewEdit, ReviewListItem, ReviewView, SignBody, type Discipline } from '../reviews/schemas.js';
 import { createReview, editReview, reassessReview, submitReview, withdrawReview } from '../reviews/service.js';
 import { signReview } from '../reviews/sign.js';
@@ -48,7 +48,9 @@ export async function reviewRoutes(fastify: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     // Every id must exist: a pack silently missing a request is worse than none.
     await Promise.all(request.query.ids.map((id) => readReview(app.db, id)));
-    const pdf = await renderPdf(app, actorOf(request), { path: `/?pack=${encodeURIComponent(request.query.ids.join(','))}`, readySelector: '#print-view[data-ready="true"]' });
+    const pdf = await app.pdf.render(inProcessUrl(`/?pack=${encodeURIComponent(request.query.ids.join(','))}`), {
+      route: asCaller(app, actorOf(request)), readySelector: '#print-view[data-ready="true"]', viewport: { width: 1400, height: 900 },
+    });
     return reply.type('application/pdf').header('content-disposition', 'attachment; filename="meeting-pack.pdf"').send(pdf);
   });
 

@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../server/errors.js';
-import { DEFAULT_CHROMIUM } from '../../server/report/chromium.js';
-import { PdfRenderer } from '../../server/report/pdf-renderer.js';
+import { DEFAULT_CHROMIUM } from '../../server/pdf/chromium.js';
+import { PdfRenderer } from '../../server/pdf/pdf-renderer.js';
 
 // A page that never says it is drawn, and one that does at once.
 let server: Server;
@@ -49,11 +49,11 @@ describe('PdfRenderer', () => {
     }
   });
 
-  it('sends the given headers with the page\'s requests (the caller\'s credentials)', async () => {
+  it('sends the given headers with the page\'s requests', async () => {
     const renderer = new PdfRenderer({ executablePath: DEFAULT_CHROMIUM, concurrency: 1, queue: 0, timeoutMs: 10_000 });
     try {
       seen.length = 0;
-      await renderer.render(`${base}/ready`, { authorization: 'Bearer test-token' });
+      await renderer.render(`${base}/ready`, { headers: { authorization: 'Bearer test-token' } });
       expect(seen[0]).toBe('Bearer test-token');
     } finally {
       await renderer.close();

@@ -5,12 +5,12 @@
 // printed, not asserted.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { BANDS, TREATMENT_COLUMNS, type BoardReportT } from '../../server/assurance/report-schema.js';
 import { referencePlant } from '../../server/site/reference-plant.js';
-import { runCliScript } from '../helpers/cli.js';
+import { actAsAdminByDefault } from '../helpers/acting.js';
+import { issueCliToken, runCliScript } from '../helpers/cli.js';
 import { AS_OF, apiGet, chartDescription } from './helpers/assurance.js';
 import { CLIENT_DIR, SCREENSHOTS, startExplorer, type Explorer } from './helpers/explorer.js';
 
@@ -68,15 +68,16 @@ describe('the /report page', () => {
 describe('the PDF', () => {
   it('is the page printed by Chromium: A4, 1–3 pages, the same figures as the API', async () => {
     const t0 = Date.now();
-    const res = await fetch(`${x.base}/api/assurance/report.pdf?asOf=${AS_OF}&profile=${PROFILE}`);
-    const pdf = Buffer.from(await res.arrayBuffer());
+    // Asked by the signed-in browser, with its session.
+    const res = await x.page.request.get(`${x.base}/api/assurance/report.pdf?asOf=${AS_OF}&profile=${PROFILE}`);
+    const pdf = await res.body();
     console.info(`PDF (first, browser cold): ${Date.now() - t0} ms, ${pdf.length} bytes`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
     const file = `${OUT}/board-report-${AS_OF}.pdf`;
     writeFileSync(file, pdf);
     const t1 = Date.now();
-    expect((await fetch(`${x.base}/api/assurance/report.pdf?asOf=${AS_OF}&profile=${PROFILE}`)).status).toBe(200);
+    expect((await x.page.request.get(`${x.base}/api/assurance/report.pdf?asOf=${AS_OF}&profile=${PROFILE}`)).status()).toBe(200);
     console.info(`PDF (again, browser warm): ${Date.now() - t1} ms`);
     const pages = pdfPages(file);
     console.info(`PDF pages: ${pages}`);
@@ -101,8 +102,9 @@ describe('the PDF', () => {
   });
 
   it('refuses a bad date naming the field, and an unknown profile', async () => {
+    // A date of the right shape that does not exist breaks a rule the schema cannot state: 422.
     const bad = await x.app.inject({ method: 'GET', url: '/api/assurance/report.pdf?asOf=2026-02-30' });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
     expect(JSON.stringify(bad.json().errors)).toContain('asOf');
     const unknown = await x.app.inject({ method: 'GET', url: `/api/assurance/report.pdf?asOf=${AS_OF}&profile=no-such-profile` });
     expect(unknown.statusCode).toBe(404);
@@ -113,11 +115,11 @@ describe('the PDF', () => {
     const before = process.env.INTERLOCK_CHROMIUM;
     process.env.INTERLOCK_CHROMIUM = '/nonexistent/chromium';
     const app = await buildApp({ db: x.db, clientDir: CLIENT_DIR });
+    actAsAdminByDefault(app);
     try {
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const res = await fetch(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/assurance/report.pdf?asOf=${AS_OF}`);
-      expect(res.status).toBe(503);
-      const body = await res.json() as { code: string; message: string };
+      const res = await app.inject({ method: 'GET', url: `/api/assurance/report.pdf?asOf=${AS_OF}` });
+      expect(res.statusCode).toBe(503);
+      const body = res.json() as { code: string; message: string };
       expect(body.code).toBe('INTERLOCK_PDF_UNAVAILABLE');
       expect(body.message).toContain('apt-get install chromium');
     } finally {
@@ -129,6 +131,7 @@ describe('the PDF', () => {
 
   it('npm run report writes the same PDF from a running server (--url) and straight from Neo4j, and refuses bad arguments by name', async () => {
     const file = `${OUT}/board-cli.pdf`;
+    await issueCliToken(x.db);
     const t0 = Date.now();
     const run = await runCliScript('report', `--as-of ${AS_OF} --out ${file} --url ${x.base}`);
     console.info(`npm run report --url: ${Date.now() - t0} ms`);
@@ -136,7 +139,7 @@ describe('the PDF', () => {
     expect(run.code).toBe(0);
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     expect(squash(pdfText(file))).toContain(`As of ${AS_OF}`);
-    // Without --url: straight from Neo4j, serving the built page on loopback while Chromium prints it.
+    // Without --url: straight from Neo4j, the built page printed in-process.
     const local = `${OUT}/board-cli-local.pdf`;
     const t1 = Date.now();
     const direct = await runCliScript('report', `--as-of ${AS_OF} --out ${local}`);

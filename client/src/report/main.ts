@@ -1,4 +1,5 @@
 // Entry point of the board report page (/report).
+import '../csp.js';
 import '../styles.css';
 import './report.css';
 import { byId } from '../dom.js';

@@ -1,7 +1,7 @@
 // The board report page: one page per site and asOf, the same on screen and as PDF (the server
 // prints this page with headless Chromium). It tells the renderer when it is drawn through
 // window.interlockReport.
-import type { ReportReadiness } from '../../../server/report/pdf-renderer.js';
+import type { ReportReadiness } from '../../../server/pdf/pdf-renderer.js';
 import { assuranceApi } from '../assurance/assurance-api.js';
 import { DEFAULT_PROFILE, today } from '../assurance/area-context.js';
 import { h, replace } from '../dom.js';

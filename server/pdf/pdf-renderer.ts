@@ -1,7 +1,8 @@
-// Renders a page of the web explorer to PDF in headless Chromium: one browser per process, started
-// on first use and again if it dies; at most `concurrency` pages at once, a bounded queue behind
-// them (a full queue is refused rather than left to grow), and a deadline for each render.
-import type { Browser, BrowserContext } from 'playwright-core';
+// Renders a page of the web explorer to PDF in headless Chromium — the board report and the
+// meeting pack: one browser per process, started on first use and again if it dies; at most
+// `concurrency` pages at once, a bounded queue behind them (a full queue is refused rather than
+// left to grow), and a deadline for each render.
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { AppError } from '../errors.js';
 import { launchChromium } from './chromium.js';
 
@@ -17,6 +18,20 @@ export interface PdfRendererOptions {
 /** The page tells the renderer it has drawn everything (or failed) through this global. */
 export interface ReportReadiness { ready: boolean; error?: string }
 
+type PdfOptions = NonNullable<Parameters<Page['pdf']>[0]>;
+
+export interface PageOptions {
+  /** Sent with every request of the page. */
+  headers?: Record<string, string>;
+  /** Answers every request of the page instead of the network (in-process.ts: the app, as the caller). */
+  route?: (route: Route) => Promise<void>;
+  /** A selector that matches once the page is drawn; without it, the page's `interlockReport` global says so. */
+  readySelector?: string;
+  viewport?: { width: number; height: number };
+  /** Over the A4 defaults: a footer, other margins. */
+  pdf?: PdfOptions;
+}
+
 const busy = () => new AppError('INTERLOCK_PDF_UNAVAILABLE', 'Too many PDFs are being rendered; try again in a few seconds.', undefined, { 'retry-after': '5' });
 
 export class PdfRenderer {
@@ -26,12 +41,11 @@ export class PdfRenderer {
 
   constructor(private readonly options: PdfRendererOptions) {}
 
-  /** `headers` go with every request of the page (the caller's credentials, once the API asks for them). */
-  async render(url: string, headers: Record<string, string> = {}): Promise<Buffer> {
+  async render(url: string, options: PageOptions = {}): Promise<Buffer> {
     await this.slot();
     let context: BrowserContext | undefined;
     try {
-      return await this.withDeadline(this.renderNow(url, headers, (c) => {
+      return await this.withDeadline(this.renderNow(url, options, (c) => {
         context = c;
       }));
     } catch (error) {
@@ -73,30 +87,21 @@ export class PdfRenderer {
     return this.browser;
   }
 
-  private async renderNow(url: string, headers: Record<string, string>, opened: (context: BrowserContext) => void): Promise<Buffer> {
+  private async renderNow(url: string, options: PageOptions, opened: (context: BrowserContext) => void): Promise<Buffer> {
     const browser = await this.startBrowser();
-    const context = await browser.newContext({ viewport: { width: 1100, height: 1500 }, extraHTTPHeaders: headers });
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 1500 }, extraHTTPHeaders: options.headers ?? {} });
     opened(context);
     try {
+      if (options.route) await context.route('**/*', options.route);
       const page = await context.newPage();
       page.setDefaultTimeout(this.options.timeoutMs);
       const answer = await page.goto(url);
       if (!answer?.ok()) {
-        throw new AppError('INTERLOCK_PDF_UNAVAILABLE', `The report page ${new URL(url).pathname} answered ${answer?.status() ?? 'nothing'}: is the web explorer built (npm run build:client)?`);
+        throw new AppError('INTERLOCK_PDF_UNAVAILABLE', `The page ${new URL(url).pathname} answered ${answer?.status() ?? 'nothing'}: is the web explorer built (npm run build:client)?`);
       }
-      await page.waitForFunction(() => {
-        const r = (window as unknown as { interlockReport?: ReportReadiness }).interlockReport;
-        return r?.ready === true || Boolean(r?.error);
-      });
-      const failed = await page.evaluate(() => (window as unknown as { interlockReport?: ReportReadiness }).interlockReport?.error);
-      if (failed) throw new AppError('INTERLOCK_INTERNAL', `The report page could not be drawn: ${failed}`);
+      await drawn(page, options.readySelector);
       await page.emulateMedia({ media: 'print' });
-      return await page.pdf({
-        format: 'A4', printBackground: true, preferCSSPageSize: false,
-        margin: { top: '12mm', bottom: '14mm', left: '12mm', right: '12mm' },
-        displayHeaderFooter: true, headerTemplate: '<span></span>',
-        footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;color:#000">Interlock board report · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
-      });
+      return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' }, ...options.pdf });
     } finally {
       await context.close().catch(() => undefined);
     }
@@ -109,4 +114,18 @@ export class PdfRenderer {
     });
     return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
   }
+}
+
+/** Waits until the page has drawn what is printed: its selector, or its `interlockReport` global. */
+async function drawn(page: Page, readySelector: string | undefined): Promise<void> {
+  if (readySelector) {
+    await page.waitForSelector(readySelector, { state: 'attached' });
+    return;
+  }
+  await page.waitForFunction(() => {
+    const r = (window as unknown as { interlockReport?: ReportReadiness }).interlockReport;
+    return r?.ready === true || Boolean(r?.error);
+  });
+  const failed = await page.evaluate(() => (window as unknown as { interlockReport?: ReportReadiness }).interlockReport?.error);
+  if (failed) throw new AppError('INTERLOCK_INTERNAL', `The page could not be drawn: ${failed}`);
 }
