@@ -12,6 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    // Two pages of one app: the explorer, and the board report (/report, printed to PDF by the server).
+    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), report: fileURLToPath(new URL('report.html', import.meta.url)) } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -23,6 +23,9 @@ CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash I
 CREATE INDEX api_token_user IF NOT EXISTS FOR (n:ApiToken) ON (n.userId);
 CREATE CONSTRAINT sign_in_throttle_key IF NOT EXISTS FOR (n:SignInThrottle) REQUIRE n.key IS UNIQUE;
 CREATE INDEX sign_in_throttle_username IF NOT EXISTS FOR (n:SignInThrottle) ON (n.username);
+// Change requests (reviews/): Interlock's own data too, apart from the site.
+CREATE CONSTRAINT change_request_id IF NOT EXISTS FOR (n:ChangeRequest) REQUIRE n.id IS UNIQUE;
+CREATE INDEX change_request_status IF NOT EXISTS FOR (n:ChangeRequest) ON (n.status);
 CREATE CONSTRAINT audit_head_id IF NOT EXISTS FOR (n:AuditHead) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT audit_entry_seq IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.seq IS UNIQUE;
 CREATE INDEX audit_entry_actor IF NOT EXISTS FOR (n:AuditEntry) ON (n.actor);

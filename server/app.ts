@@ -11,14 +11,19 @@ import { registerAuthentication } from './plugins/authentication.js';
 import { registerEdge, type EdgeOptions } from './plugins/edge.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerRequestLog, requestLogController } from './plugins/request-log.js';
+import { chromiumPath } from './pdf/chromium.js';
+import { PdfRenderer } from './pdf/pdf-renderer.js';
 import { IntegrityMonitor } from './site/integrity.js';
 import { registerSwagger } from './plugins/swagger.js';
 import { registerRoutes } from './routes/index.js';
+import { registerReportPage } from './report/report-page.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: DbClient;
     integrity: IntegrityMonitor;
+    /** Prints the app's own pages (the board report, the meeting pack) to PDF. */
+    pdf: PdfRenderer;
   }
 }
 
@@ -55,6 +60,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('integrity', new IntegrityMonitor(options.db));
+  // One Chromium for the process, one page at a time: each takes a core and ~100 MB.
+  app.decorate('pdf', new PdfRenderer({ executablePath: chromiumPath(), concurrency: 1, queue: 4, timeoutMs: 60_000 }));
+  app.addHook('onClose', async () => app.pdf.close());
   // Judged once the app is ready, before it answers a what-if; again after every import.
   app.addHook('onReady', async () => {
     await app.integrity.check();
@@ -80,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;
   if (existsSync(clientDir)) {
     await app.register(fastifyStatic, { root: clientDir, prefix: '/', wildcard: false });
+    registerReportPage(app);
   }
   return app;
 }

@@ -116,6 +116,26 @@ describe('reads as of a date', () => {
   });
 });
 
+describe('where controls apply', () => {
+  it('control-scope: the frameworks each control serves, where it is applied (none: site-wide) and what it mitigates', async () => {
+    const { status, body } = await get('/api/assurance/control-scope');
+    expect(status).toBe(200);
+    const byId = new Map((body as Array<{ control: string }>).map((c) => [c.control, c]));
+    expect(byId.get('c-a')).toEqual({ control: 'c-a', frameworks: ['fw-it'], requirements: 3, appliesTo: [], mitigates: ['r-1', 'r-6'] });
+    expect(byId.get('c-d')).toEqual({
+      control: 'c-d', frameworks: ['fw-caf', 'fw-ot'], requirements: 2, mitigates: [],
+      appliesTo: ['z-four', 'z-one', 'z-three', 'z-two'].map((id) => ({ id, kind: 'zone' })),
+    });
+    expect(byId.get('c-h')!).toMatchObject({ appliesTo: [{ id: 'a-one', kind: 'asset' }, ...['z-four', 'z-three', 'z-two'].map((id) => ({ id, kind: 'zone' }))] });
+  });
+
+  it('site: the site the numbers are of (this document has no site block: null)', async () => {
+    const { status, body } = await get('/api/assurance/site');
+    expect(status).toBe(200);
+    expect(body).toEqual({ site: null, name: null });
+  });
+});
+
 describe('triage', () => {
   it('for a selector: Acme Gate 9 below 2.0 is a-dmz, shared (Purdue 3.5), in the JOINT register, with the patch what-if', async () => {
     const res = await ctx.app.inject({ method: 'POST', url: '/api/assurance/triage', payload: { selector: { vendor: 'Acme', model: 'Gate 9', versionBelow: '2.0' }, asOf: AS_OF } });
@@ -190,6 +210,7 @@ describe('the OpenAPI document', () => {
         return `${m.toUpperCase()} ${p} ${own.sort().join(',')}${missing.length ? ` missing ${missing.join(',')}` : ''}`;
       })).sort();
     expect(routes).toEqual([
+      'GET /api/assurance/control-scope 200,400,503',
       'GET /api/assurance/controls 200,400,503',
       'GET /api/assurance/controls/{id} 200,400,404,503',
       'GET /api/assurance/evidence 200,400,503',
@@ -202,9 +223,11 @@ describe('the OpenAPI document', () => {
       'GET /api/assurance/oscal/assessment-results 200,400,404,503',
       'GET /api/assurance/profiles/{id} 200,400,404,503',
       'GET /api/assurance/report 200,400,404,503',
+      'GET /api/assurance/report.pdf 200,400,404,503',
       'GET /api/assurance/requirements/{id} 200,400,404,503',
       'GET /api/assurance/risks 200,400,503',
       'GET /api/assurance/shared-systems 200,400,503',
+      'GET /api/assurance/site 200,400,503',
       'GET /api/assurance/zones 200,400,503',
       'POST /api/assurance/evidence/{id}/revisions 201,400,404,409,412,422,428,503',
       'POST /api/assurance/evidence/{id}/revisions/upload 201,400,404,409,412,422,428,503',

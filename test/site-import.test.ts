@@ -21,7 +21,7 @@ describe('schema', () => {
     const res = await db.driver.executeQuery('SHOW CONSTRAINTS YIELD labelsOrTypes RETURN labelsOrTypes[0] AS label ORDER BY label', {}, { database: db.database });
     expect(res.records.map((r) => r.get('label'))).toEqual([
       'ApiToken', 'ApiToken', 'AppSession', 'AppUser', 'AppUser', 'AppUser', 'Asset', 'AuditEntry', 'AuditHead',
-      'Conduit', 'Control', 'Evidence', 'FirewallRule', 'Flow', 'Framework', 'Procedure', 'Requirement', 'Revision', 'RevisionHead',
+      'ChangeRequest', 'Conduit', 'Control', 'Evidence', 'FirewallRule', 'Flow', 'Framework', 'Procedure', 'Requirement', 'Revision', 'RevisionHead',
       'Risk', 'Role', 'SIF', 'SignInThrottle', 'Site', 'SiteEntity', 'Zone',
     ]);
   });

@@ -29,10 +29,13 @@ async function send(path: string, init?: RequestInit & { headers?: Record<string
   return text;
 }
 
-async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit & { headers?: Record<string, string> }): Promise<z.infer<S>> {
+export async function request<S extends z.ZodType>(schema: S, path: string, init?: RequestInit & { headers?: Record<string, string> }): Promise<z.infer<S>> {
   const text = await send(path, init);
   return schema.parse(text ? JSON.parse(text) : undefined);
 }
+
+/** A GET parsed with a server schema: for the area clients (assurance) that keep their own route lists. */
+export const getJson = <S extends z.ZodType>(schema: S, path: string) => request(schema, path);
 
 const enc = encodeURIComponent;
 

@@ -1,7 +1,12 @@
 // The explorer's controller: holds the view state (mirrored in the URL), loads views into the
 // canvas and keeps the panels in step with it.
+import type { Finding } from '../../server/impact/change-schema.js';
 import type { GraphViewT } from '../../server/views/view-schema.js';
+import type { PathIds } from './canvas/highlight.js';
 import { api } from './api-client.js';
+import type { AssuranceArea } from './assurance/assurance-area.js';
+import { today } from './assurance/area-context.js';
+import { clearZoneGaps, colourZoneGaps } from './assurance/sl-gap-colours.js';
 import { GraphCanvas } from './canvas/canvas.js';
 import { ZoneCollapser } from './canvas/collapse.js';
 import { applyFilters, isFiltering, type Filters } from './controls/filters.js';
@@ -15,11 +20,12 @@ import type { PanelContext } from './panels/panel-kit.js';
 import { PathViews } from './path-views.js';
 import { openPrintView } from './print/print-view.js';
 import { TrafficView } from './traffic/traffic-view.js';
-import { parseState, writeState, type Tab, type ViewState } from './url-state.js';
+import { parseState, TABS, writeState, type Tab, type ViewState } from './url-state.js';
+import { openMeetingPack } from './reviews/meeting-pack.js';
+import { ReviewsPanel } from './reviews/reviews-panel.js';
 import { WhatIfPanel } from './whatif/whatif-panel.js';
 import { ZoneLocator } from './zone-locator.js';
 
-const TABS: readonly Tab[] = ['explore', 'whatif', 'traffic'];
 
 export class App {
   state: ViewState = parseState(location.search);
@@ -31,6 +37,11 @@ export class App {
   readonly whatif: WhatIfPanel;
   readonly paths: PathViews;
   readonly traffic: TrafficView;
+  readonly reviews: ReviewsPanel;
+  /** Set once a meeting pack named in the URL is on screen (the PDF rendering waits for it). */
+  packReady = false;
+  /** The Assurance area, loaded (with its charts) when first opened. */
+  private area: Promise<AssuranceArea> | undefined;
   private view: GraphViewT | undefined;
   readonly ctx: PanelContext;
   ready = false;
@@ -47,6 +58,7 @@ export class App {
         const el = this.canvas.cy?.getElementById(id);
         return el?.nonempty() ? (el.data() as Record<string, unknown>) : undefined;
       },
+      asOf: () => this.state.assurance.asOf ?? today(),
     };
     const ctx = this.ctx;
     this.info = new InfoPanel(ctx);
@@ -75,11 +87,21 @@ export class App {
       remember: (change, finding) => this.update({ change, finding }),
       print: (result, change) => void this.paths.locate(result.findings.map((f) => f.path))
         .then(() => openPrintView(result, change, { snapshot: (f) => this.paths.snapshot(f), siteName: () => document.title })),
+      openReview: (id) => {
+        this.setTab('reviews', false);
+        void this.reviews.open(id);
+      },
     });
     this.traffic = new TrafficView({
       canvas: this.canvas, collapser: this.collapser, locator: this.locator, paths: this.paths,
       remember: (traffic, tf) => this.update({ traffic: traffic === 'demo' ? 'demo' : undefined, tf }),
     });
+    this.reviews = new ReviewsPanel(byId('pane-reviews'), {
+      showFinding: (f) => this.paths.showFinding(f),
+      remember: (cr) => this.update({ cr }),
+      ...this.packHost(),
+    });
+    byId<HTMLInputElement>('toggle-slgap').addEventListener('change', (e) => void this.setSlGap((e.target as HTMLInputElement).checked));
     for (const tab of TABS) byId(`tab-${tab}`).addEventListener('click', () => this.setTab(tab));
     byId('legend').addEventListener('legend-toggle', () => this.canvas.resize());
     window.addEventListener('resize', () => this.canvas.resize());
@@ -94,7 +116,7 @@ export class App {
     this.whatif.render();
     this.traffic.panel.render();
     // Opening a SIF switches to the Explore tab; the link says which tab was showing.
-    const { tab, change, finding } = this.state;
+    const { tab, change, finding, cr, pack } = this.state;
     if (this.state.sif) await this.paths.showSif(this.state.sif);
     if (this.state.nb) await this.paths.showNeighbourhood(this.state.nb, this.state.depth);
     if (this.state.sel) await this.goto(this.state.sel);
@@ -102,7 +124,13 @@ export class App {
     if (change) await this.whatif.restore(change, finding);
     if (this.state.traffic) await this.traffic.panel.useDemo(this.state.tf);
     this.setTab(tab);
+    if (tab === 'reviews') await (cr ? this.reviews.open(cr) : this.reviews.showList());
+    if (tab === 'assurance') await this.drawAssurance();
     this.ready = true;
+    if (pack.length) {
+      await openMeetingPack(pack, this.packHost());
+      this.packReady = true;
+    }
   }
 
   private update(patch: Partial<ViewState>, then?: () => void): void {
@@ -137,21 +165,62 @@ export class App {
     replace(byId('status'), `${view.counts.zones} zones · ${view.counts.assets} assets · ${view.counts.conduits} conduits` +
       ` · laid out in ${Math.round(timings.layoutMs)} ms (${timings.renderer})`);
     this.info.show(overviewPanel(view.counts, view.collapsed.length));
+    if (this.state.slgap) await this.setSlGap(true);
     // The traffic overlay, then a path shown before a zone opened (or all did), drawn again over the new view.
     await this.traffic.overlay.redraw();
     await this.paths.redraw();
   }
 
-  private setTab(tab: Tab): void {
+  private packHost() {
+    return { locate: (paths: PathIds[]) => this.paths.locate(paths), snapshot: (f: Finding) => this.paths.snapshot(f), siteName: () => document.title };
+  }
+
+  /** `list`: entering the Reviews tab shows the list (not when a request is opened straight away). */
+  private setTab(tab: Tab, list = true): void {
+    const was = this.state.tab;
     this.update({ tab });
-    // Both tabs need a wider column: forms and finding cards.
-    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab === 'whatif' || tab === 'traffic');
+    if (tab === 'reviews' && was !== 'reviews' && list && this.ready) void this.reviews.showList();
+    // The what-if, traffic and reviews panes need a wider column (forms and finding cards); the
+    // Assurance area takes the canvas's place.
+    document.querySelector('.layout')?.classList.toggle('tab-whatif', tab !== 'explore' && tab !== 'assurance');
+    document.querySelector('.layout')?.classList.toggle('tab-assurance', tab === 'assurance');
+    document.body.classList.toggle('tab-assurance', tab === 'assurance');
+    byId('assurance').hidden = tab !== 'assurance';
     // The canvas column changes width with the tab.
     this.canvas.resize();
     for (const t of TABS) {
       byId(`tab-${t}`).classList.toggle('active', t === tab);
       byId(`pane-${t}`).hidden = t !== tab;
     }
+    // Opened by a click (at start, start() draws it once everything else is loaded).
+    if (tab === 'assurance' && was !== 'assurance' && this.ready) void this.drawAssurance();
+  }
+
+  private async drawAssurance(): Promise<void> {
+    this.area ??= import('./assurance/assurance-area.js').then(({ AssuranceArea }) => new AssuranceArea(byId('assurance'), byId('pane-assurance'), {
+      state: () => this.state.assurance,
+      setState: (assurance) => this.update({ assurance }),
+      showOnTopology: (ids, label) => void this.paths.showApplied(ids, label),
+      showZoneGap: (zone) => void this.showZoneGap(zone),
+    }));
+    await (await this.area).draw();
+  }
+
+  /** Zones coloured by SL gap (SL-T − SL-C from the controls), as of the Assurance area's date. */
+  private async setSlGap(on: boolean): Promise<void> {
+    this.update({ slgap: on });
+    byId<HTMLInputElement>('toggle-slgap').checked = on;
+    if (!on) return clearZoneGaps(this.canvas.cy);
+    // The topology stays usable when the assurance numbers cannot be had (the graph in doubt).
+    await colourZoneGaps(this.canvas.cy, this.state.assurance.asOf ?? today()).catch((error: unknown) => {
+      replace(byId('status'), `Zones not coloured by SL gap: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  private async showZoneGap(zone?: string): Promise<void> {
+    this.setTab('explore');
+    await this.setSlGap(true);
+    if (zone) await this.goto(zone);
   }
 
   private applyLarge(): void {
@@ -162,6 +231,8 @@ export class App {
       this.canvas.setLarge(this.state.large);
       this.canvas.fit();
     }
+    // Charts take the page's text size when drawn: draw the Assurance view again at the new size.
+    if (this.state.tab === 'assurance' && this.ready) void this.drawAssurance();
   }
 
   select(id: string | null): void {

@@ -1,6 +1,8 @@
 // Entry point of the web explorer.
 import './csp.js';
 import './styles.css';
+// The Assurance area's styles are needed before its code: the zone panel and the layout use them.
+import './assurance/assurance.css';
 import { App } from './app.js';
 import { byId } from './dom.js';
 import { loadSession } from './signin/session.js';

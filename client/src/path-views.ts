@@ -106,6 +106,20 @@ export class PathViews {
     this.showBanner(`${f.rule} · ${f.severity} · its path is highlighted`, 'finding');
   }
 
+  /** Lights up where something applies (a control's zones, assets and conduits); none: every zone. */
+  async showApplied(ids: string[], label: string): Promise<void> {
+    this.host.showExplore();
+    this.sif = undefined;
+    markSif(undefined);
+    this.host.update({ sif: undefined, nb: undefined });
+    const cy = this.canvas.cy;
+    const targets = ids.length > 0 ? ids : cy.nodes('.zone').map((z) => z.id());
+    // A zone it applies to covers what is in it: its assets light up with it rather than fade.
+    const shown = [...new Set([...targets, ...targets.flatMap((id) => cy.getElementById(id).children().map((c) => c.id()))])];
+    if (!(await this.drawAndFit({ ids: { nodes: shown, edges: [] } }))) return;
+    this.showBanner(`${label} · ${ids.length > 0 ? `${ids.length} element${ids.length === 1 ? '' : 's'}` : 'site-wide: every zone'} · the rest is faded`, 'applied');
+  }
+
   /**
    * Highlights a path and frames it once the zones standing in for its hidden members are known;
    * false, drawing nothing, when another path (or none) took its place meanwhile.

@@ -22,6 +22,8 @@ export const COLORS = {
   flow: '#868e96',
   highlight: '#fab005',
   selection: '#1c7ed6',
+  /** Zone fill by SL gap (SL-T − SL-C from the controls): meets it, one short, two or more short. */
+  slGap: ['#c3fae8', '#ffe8a1', '#ffa8a8'],
 } as const;
 
 export const SEVERITY_COLORS: Record<Severity, string> = {

@@ -2,9 +2,10 @@
 // (in a review meeting: "open this link, finding 2 is the one"). Pure apart from reading/writing
 // location.
 import type { CollapseMode } from '../../server/views/view-schema.js';
+import { parseAssurance, writeAssurance, type AssuranceState } from './assurance/assurance-state.js';
 
-export type Tab = 'explore' | 'whatif' | 'traffic';
-const TABS: readonly Tab[] = ['explore', 'whatif', 'traffic'];
+export type Tab = 'explore' | 'whatif' | 'traffic' | 'reviews' | 'assurance';
+export const TABS: readonly Tab[] = ['explore', 'whatif', 'traffic', 'reviews', 'assurance'];
 export type Domain = 'IT' | 'OT';
 
 export interface ViewState {
@@ -32,6 +33,14 @@ export interface ViewState {
   /** The traffic capture compared (only the demo capture can be linked: a file stays on its disk), and the finding picked. */
   traffic?: 'demo';
   tf?: string;
+  /** The change request open in the Reviews area. */
+  cr?: string;
+  /** Requests whose meeting pack is shown (the server's PDF rendering opens this). */
+  pack: string[];
+  /** Zones coloured by their security-level gap (SL-T − SL-C from the controls). */
+  slgap: boolean;
+  /** The Assurance area's own state (its view, what is open, the date). */
+  assurance: AssuranceState;
 }
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
@@ -61,6 +70,10 @@ export function parseState(search: string): ViewState {
     finding: finding !== null && /^\d+$/.test(finding) ? Number(finding) : undefined,
     traffic: p.get('traffic') === 'demo' ? 'demo' : undefined,
     tf: p.get('traffic') === 'demo' ? str('tf') : undefined,
+    cr: str('cr'),
+    pack: list(p.get('pack')),
+    slgap: p.get('slgap') === '1',
+    assurance: parseAssurance(p),
   };
 }
 
@@ -86,6 +99,10 @@ export function formatState(s: ViewState): string {
   set('finding', s.finding !== undefined && String(s.finding));
   set('traffic', s.traffic);
   set('tf', s.traffic && s.tf);
+  set('cr', s.cr);
+  set('pack', s.pack.join(','));
+  set('slgap', s.slgap && '1');
+  writeAssurance(p, s.assurance, s.tab === 'assurance');
   const text = p.toString();
   return text ? `?${text}` : '';
 }

@@ -15,6 +15,8 @@
 //   viaRoles: list<string> — roles in scope that perform it
 //   mannedConsoles: list<string> — always-manned assets in scope it uses
 //   sifs: list<map> — {id, sil} of SIFs it backs up
+//   mfaInForce: list<map> — {id, request, mfaAddedSeconds} of implemented MFA policies (AuthPolicy,
+//     stored by change requests) that already reach it through its assets, their zones or its roles
 CALL () {
   UNWIND $assets AS id
   MATCH (:Asset {id: id})<-[:USES]-(p:Procedure)
@@ -29,11 +31,17 @@ CALL () {
   RETURN p
 }
 WITH p, COLLECT { MATCH (p)-[:USES]->(a:Asset)-[:IN_ZONE]->(z:Zone)
-                  WHERE a.id IN $assets OR z.id IN $zones RETURN a ORDER BY a.id } AS used
+                  WHERE a.id IN $assets OR z.id IN $zones RETURN a ORDER BY a.id } AS used,
+  COLLECT { MATCH (p)-[:USES]->(a:Asset) RETURN a.id } AS allAssets,
+  COLLECT { MATCH (p)-[:USES]->(:Asset)-[:IN_ZONE]->(z:Zone) RETURN DISTINCT z.id } AS allZones,
+  COLLECT { MATCH (p)-[:PERFORMED_BY]->(r:Role) RETURN r.id } AS allRoles
 RETURN p.id AS procedure, p.name AS name, coalesce(p.emergency, false) AS emergency,
   p.nominalSeconds AS nominalSeconds, p.maxSeconds AS maxSeconds,
   [a IN used | a.id] AS viaAssets,
   COLLECT { MATCH (p)-[:PERFORMED_BY]->(r:Role) WHERE r.id IN $roles RETURN r.id ORDER BY r.id } AS viaRoles,
   [a IN used WHERE a.manned | a.id] AS mannedConsoles,
-  COLLECT { MATCH (p)-[:BACKS_UP]->(s:SIF) RETURN s {.id, .sil} ORDER BY s.id } AS sifs
+  COLLECT { MATCH (p)-[:BACKS_UP]->(s:SIF) RETURN s {.id, .sil} ORDER BY s.id } AS sifs,
+  COLLECT { MATCH (ap:AuthPolicy) WHERE ap.mfaAddedSeconds IS NOT NULL
+              AND (any(x IN ap.assets WHERE x IN allAssets) OR any(x IN ap.zones WHERE x IN allZones) OR any(x IN ap.roles WHERE x IN allRoles))
+            RETURN ap {.id, .request, .mfaAddedSeconds} ORDER BY ap.id } AS mfaInForce
 ORDER BY procedure

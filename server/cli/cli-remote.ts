@@ -35,7 +35,8 @@ export function tokenOption(): Option {
 /** Who a CLI writing straight to the database writes as. */
 export const localActor = (): string => cliActorName(userInfo().username);
 
-function withToken(init: RequestInit): RequestInit {
+/** The request with the CLI's API token (--token or INTERLOCK_TOKEN), when it has one. */
+export function withToken(init: RequestInit): RequestInit {
   const token = tokenFromFlag ?? process.env.INTERLOCK_TOKEN;
   if (!token) return init;
   const headers = new Headers(init.headers);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 export const BOLT_USER = 'neo4j';
 const FILE_NAME = 'bolt-password';
 const OWNER_ONLY = 0o600;
-// The launcher refuses fewer (Neo4j's own minimum is 8); a made password has 43.
+// The launcher refuses fewer (Neo4j's own minimum is 8); a made password has 64.
 const MIN_LENGTH = 8;
 
 export function boltPasswordFile(dataDir: string): string {
@@ -29,7 +29,9 @@ export function ensureBoltPassword(dataDir: string): string {
     // 'wx' fails when the file exists, so two starts racing on a new folder keep one password.
     const fd = openSync(file, 'wx', OWNER_ONLY);
     try {
-      writeSync(fd, `${randomBytes(32).toString('base64url')}\n`);
+      // Hex, not base64url: one folder in 64 got a password starting with "-", which the launcher's
+      // `set-initial-password <password>` read as an option (exit 64, the database never started).
+      writeSync(fd, `${randomBytes(32).toString('hex')}\n`);
     } finally {
       closeSync(fd);
     }

@@ -29,6 +29,12 @@ export const ACTIONS = {
   'audit:read': ['governance-lead', 'admin'],
   /** The chain head is a hash and a number: every meeting pack prints it. */
   'audit:head': EVERYONE,
+  /** Change requests: everyone reads them and the meeting pack. */
+  'change:read': EVERYONE,
+  /** Raise a change request; edit, submit, reassess or withdraw it (its requester, or an admin). */
+  'change:raise': ASSESSORS,
+  /** Apply an approved, fresh request to the site: the sign-offs are the control, not the role. */
+  'change:implement': ['engineer', 'admin'],
   'change:sign-safety': ['safety-approver'],
   'change:sign-security': ['security-approver'],
 } as const satisfies Record<string, readonly AppRole[]>;
@@ -102,6 +108,18 @@ export const ROUTES: Readonly<Record<string, RouteRule>> = Object.freeze({
   'POST /api/graph/locate': rule('site:read'),
   'GET /api/explain/sif/:id': rule('site:read'),
 
+  'GET /api/reviews': rule('change:read'),
+  'POST /api/reviews': rule('change:raise'),
+  'GET /api/reviews/:id': rule('change:read'),
+  'GET /api/reviews/pack.pdf': rule('change:read'),
+  'PATCH /api/reviews/:id': rule('change:raise'),
+  'POST /api/reviews/:id/submit': rule('change:raise'),
+  'POST /api/reviews/:id/reassess': rule('change:raise'),
+  'POST /api/reviews/:id/withdraw': rule('change:raise'),
+  'POST /api/reviews/:id/sign/safety': rule('change:sign-safety'),
+  'POST /api/reviews/:id/sign/security': rule('change:sign-security'),
+  'POST /api/reviews/:id/implement': rule('change:implement'),
+
   'POST /api/impact': rule('whatif:run'),
   'POST /api/explain/flow': rule('whatif:run'),
   'POST /api/advisories': rule('whatif:run'),
@@ -125,6 +143,9 @@ export const ROUTES: Readonly<Record<string, RouteRule>> = Object.freeze({
   'GET /api/assurance/shared-systems': rule('assurance:read'),
   'GET /api/assurance/zones': rule('assurance:read'),
   'GET /api/assurance/report': rule('assurance:read'),
+  'GET /api/assurance/report.pdf': rule('assurance:read'),
+  'GET /api/assurance/control-scope': rule('assurance:read'),
+  'GET /api/assurance/site': rule('assurance:read'),
   'GET /api/assurance/oscal/assessment-results': rule('assurance:read'),
   'POST /api/assurance/triage': rule('assurance:read'),
   'PUT /api/assurance/controls/:id/assessments/:domain': rule('assurance:edit'),
@@ -168,6 +189,9 @@ function separationOfDuties(discipline: Signature['discipline']): DataRule {
 const DATA_RULES: Partial<Record<Action, DataRule>> = {
   'tokens:revoke': (actor, { ownerId }) =>
     ownerId === actor.id || hasRole(actor, ACTIONS['users:manage']) ? undefined : 'only its owner or an admin may revoke a token',
+  // Only its requester shapes a request (an admin may too, e.g. to withdraw one left behind).
+  'change:raise': (actor, { requesterId }) =>
+    requesterId === undefined || requesterId === actor.id || hasRole(actor, ACTIONS['users:manage']) ? undefined : 'only the requester of a change request (or an admin) may change it',
   'change:sign-safety': separationOfDuties('safety'),
   'change:sign-security': separationOfDuties('security'),
 };

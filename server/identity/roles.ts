@@ -6,9 +6,9 @@ export const ROLES = ['viewer', 'engineer', 'safety-approver', 'security-approve
 export type AppRole = (typeof ROLES)[number];
 const ROLE_MEANINGS: Readonly<Record<AppRole, string>> = {
   viewer: 'reads the site, its views and the change journal',
-  engineer: 'also runs what-ifs and importer dry runs (and, later, raises change requests)',
-  'safety-approver': 'also runs what-ifs; signs changes for the safety discipline',
-  'security-approver': 'also runs what-ifs; signs changes for the security discipline',
+  engineer: 'also runs what-ifs and importer dry runs; raises change requests and implements approved ones',
+  'safety-approver': 'also runs what-ifs and raises change requests; signs others\' for the safety discipline',
+  'security-approver': 'also runs what-ifs and raises change requests; signs others\' for the security discipline',
   'governance-lead': 'reads the site and the audit log; edits the assurance baseline',
   admin: 'manages accounts and tokens, imports and edits the site, reads the audit log',
 };

@@ -23,7 +23,7 @@ function failureReason(user: StoredUser | undefined): string | undefined {
   return undefined;
 }
 
-const lockedOut = (until: Date) => new AppError('INTERLOCK_LOCKED_OUT',
+export const lockedOut = (until: Date) => new AppError('INTERLOCK_LOCKED_OUT',
   `Too many failed sign-ins for this account from your address; try again after ${until.toISOString()} or ask an admin to unlock it.`,
   undefined, { 'retry-after': String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))) });
 

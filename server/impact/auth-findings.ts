@@ -6,6 +6,18 @@ import { atLeast, severityFromSil, maxSil } from './severity.js';
 export interface AuthProcedureRow {
   procedure: string; name: string; emergency: boolean; nominalSeconds: number; maxSeconds: number;
   viaAssets: string[]; viaRoles: string[]; mannedConsoles: string[]; sifs: Array<{ id: string; sil: number }>;
+  /** MFA policies implemented through change requests that already reach the procedure. */
+  mfaInForce?: Array<{ id: string; request: string; mfaAddedSeconds: number }>;
+}
+
+/**
+ * The delay MFA already in force puts on a procedure, and the requests that implemented it. Each
+ * policy is counted as an authentication step of its own (on a role, an asset, a zone), so they
+ * add up, as the proposed one adds to them: the conservative reading for a time budget.
+ */
+export function mfaInForce(row: Pick<AuthProcedureRow, 'mfaInForce'>): { seconds: number; requests: string[] } {
+  const policies = row.mfaInForce ?? [];
+  return { seconds: policies.reduce((sum, p) => sum + p.mfaAddedSeconds, 0), requests: [...new Set(policies.map((p) => p.request))].sort() };
 }
 
 export function authFindings(rows: ReadonlyArray<AuthProcedureRow>, change: AuthChangeT, index: number, names: Names): Finding[] {
@@ -18,7 +30,10 @@ export function authFindings(rows: ReadonlyArray<AuthProcedureRow>, change: Auth
     const scope = `The policy reaches it through ${names.list(through)}.`;
 
     if (change.mfa) {
-      const slack = p.maxSeconds - p.nominalSeconds;
+      // MFA already in force (implemented change requests) has used up part of the slack.
+      const inForce = mfaInForce(p);
+      const already = inForce.seconds ? ` MFA already in force adds ${inForce.seconds} s (${inForce.requests.join(', ')}), leaving ${p.maxSeconds - p.nominalSeconds - inForce.seconds} s of the slack.` : '';
+      const slack = p.maxSeconds - p.nominalSeconds - inForce.seconds;
       const added = change.mfa.addedSeconds;
       if (added > slack) {
         const fromSil = severityFromSil(maxSil(p.sifs));
@@ -26,14 +41,14 @@ export function authFindings(rows: ReadonlyArray<AuthProcedureRow>, change: Auth
           ...common, id: `AUTH-DELAYS-EMERGENCY:${p.procedure}`, rule: 'AUTH-DELAYS-EMERGENCY',
           severity: p.emergency ? atLeast(fromSil, 'HIGH') : fromSil,
           title: `MFA makes ${p.procedure} miss its ${p.maxSeconds} s time budget`,
-          explanation: `${names.of(p.procedure)} takes ${p.nominalSeconds} s and must complete within ${p.maxSeconds} s, a slack of ${slack} s. MFA adds ${added} s, so it would take ${p.nominalSeconds + added} s, ${p.nominalSeconds + added - p.maxSeconds} s too long. ${scope}${backs}`,
+          explanation: `${names.of(p.procedure)} takes ${p.nominalSeconds} s and must complete within ${p.maxSeconds} s, a slack of ${p.maxSeconds - p.nominalSeconds} s.${already} MFA adds ${added} s, so it would take ${p.nominalSeconds + inForce.seconds + added} s, ${p.nominalSeconds + inForce.seconds + added - p.maxSeconds} s too long. ${scope}${backs}`,
           recommendation: 'Exempt the operator console and role from interactive MFA (use a physically secured console, or pre-authenticated sessions with monitoring), or redesign the procedure to regain the slack.',
         });
       } else {
         out.push({
           ...common, id: `AUTH-MFA-WITHIN-SLACK:${p.procedure}`, rule: 'AUTH-MFA-WITHIN-SLACK', severity: 'INFO',
           title: `MFA fits ${p.procedure}'s time budget with ${slack - added} s to spare`,
-          explanation: `${names.of(p.procedure)} has ${slack} s of slack (${p.nominalSeconds} s nominal, ${p.maxSeconds} s maximum); MFA adds ${added} s, leaving ${slack - added} s. ${scope}`,
+          explanation: `${names.of(p.procedure)} has ${p.maxSeconds - p.nominalSeconds} s of slack (${p.nominalSeconds} s nominal, ${p.maxSeconds} s maximum);${already} MFA adds ${added} s, leaving ${slack - added} s. ${scope}`,
           recommendation: 'No action; re-check if the procedure or the MFA method changes.',
         });
       }

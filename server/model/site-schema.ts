@@ -103,6 +103,8 @@ export const Asset = z
     vendor: z.string().max(200).optional(),
     model: z.string().max(200).optional(),
     version: z.string().max(100).optional(),
+    /** The day the last patch was implemented through a change request (YYYY-MM-DD). */
+    patchedAt: z.iso.date().optional(),
     // An always-manned operator console (relevant to session timeouts, DOMAIN.md §4).
     manned: z.boolean().default(false),
     description: Text.optional(),

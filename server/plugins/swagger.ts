@@ -57,6 +57,7 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
         { name: 'graph', description: 'Cytoscape-ready views' },
         { name: 'impact', description: 'What-if assessment of security changes' },
         { name: 'assurance', description: 'One control baseline projected onto every framework: statuses with why, evidence, risks, zone security levels, triage, the board report' },
+        { name: 'reviews', description: 'Change requests: assessment, dual sign-off, implementation and the meeting pack' },
       ],
     },
     transform: withMediaTypes,

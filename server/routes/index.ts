@@ -8,6 +8,8 @@ import { assuranceRoutes } from './assurance.js';
 import { assuranceEvidenceRoutes } from './assurance-evidence.js';
 import { assuranceOscalRoutes } from './assurance-oscal.js';
 import { assurancePositionRoutes } from './assurance-position.js';
+import { assuranceReportRoutes } from './assurance-report.js';
+import { assuranceScopeRoutes } from './assurance-scope.js';
 import { conduitRoutes } from './conduits.js';
 import { firewallImportRoutes } from './firewall-import.js';
 import { flowRoutes } from './flows.js';
@@ -16,6 +18,7 @@ import { impactRoutes } from './impact.js';
 import { inventoryRoutes } from './inventory.js';
 import { procedureRoutes } from './procedures.js';
 import { revisionRoutes } from './revisions.js';
+import { reviewRoutes } from './reviews.js';
 import { sifRoutes } from './sifs.js';
 import { siteRoutes } from './site.js';
 import { trafficRoutes } from './traffic.js';
@@ -27,7 +30,8 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const routes of [
     healthRoutes, authRoutes, userRoutes, auditRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes,
     viewRoutes, impactRoutes, revisionRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes, firewallImportRoutes,
-    assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes, assuranceOscalRoutes,
+    assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes, assuranceOscalRoutes, reviewRoutes,
+    assuranceScopeRoutes, assuranceReportRoutes,
   ]) {
     await app.register(routes);
   }

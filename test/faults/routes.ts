@@ -19,7 +19,7 @@ const IDS: Record<string, string> = {
   zones: 'z-ctl', conduits: 'c-ctl-sis', assets: 'hmi', asset: 'hmi', flows: 'f-esd', sifs: 'sif-hp', sif: 'sif-hp', procedures: 'proc-esd',
   // Interlock's own data and the assurance baseline: well-formed ids are enough, the database is
   // asked (and found missing) before anything could look them up.
-  tokens: '00000000-0000-4000-8000-000000000000', frameworks: 'fw-x', requirements: 'req-x', profiles: 'prof-x', controls: 'ctl-x', evidence: 'ev-x',
+  tokens: '00000000-0000-4000-8000-000000000000', frameworks: 'fw-x', requirements: 'req-x', profiles: 'prof-x', controls: 'ctl-x', evidence: 'ev-x', reviews: 'cr-x',
 };
 
 /**
@@ -53,12 +53,20 @@ const BODIES: Record<string, Payload> = {
   'POST /api/users/{username}/unlock': {},
   'POST /api/users/{username}/tokens': { name: 'sweep' },
   'POST /api/assurance/triage': { assets: ['hmi'] },
+  'POST /api/reviews': {
+    title: 'Sweep', reason: 'Asked while the database is down', window: { start: '2026-12-01T08:00:00Z', end: '2026-12-01T10:00:00Z' },
+    request: { change: { kind: 'patch', targets: ['fw-a'], requiresReboot: true } },
+  },
+  'POST /api/reviews/{id}/sign/security': { meaning: 'approve', password: 'not the password', assessmentHash: 'a'.repeat(64) },
+  'POST /api/reviews/{id}/sign/safety': { meaning: 'approve', password: 'not the password', assessmentHash: 'a'.repeat(64) },
+  ...Object.fromEntries(['submit', 'reassess', 'withdraw', 'implement'].map((verb) => [`POST /api/reviews/{id}/${verb}`, {}])),
   'POST /api/conduits/{id}/import-firewall': { format: 'iptables', config: '*filter\n:FORWARD DROP [0:0]\n-A FORWARD -p tcp -s 10.2.0.10 -d 10.1.0.10 --dport 502 -j ACCEPT\nCOMMIT\n' },
 };
 
 /** Requests that are not a JSON body: the Zeek log is sent as it is. */
 const RAW: Record<string, Partial<InjectOptions>> = {
   'POST /api/traffic': { payload: fixture('traffic/reference-plant-conn.log'), headers: { 'content-type': 'text/plain' } },
+  'GET /api/reviews/pack.pdf': { query: { ids: 'cr-x' } },
   // Writes that need the version the client read, and a query string.
   'PUT /api/assurance/controls/{id}/assessments/{domain}': {
     payload: { status: 'implemented', maturity: 3, assessor: 'Sweep', assessedOn: '2026-01-05' }, headers: { 'if-match': '"1"' },

@@ -18,11 +18,16 @@ export interface CliRun {
 export const CLI_ACCOUNT = 'cli-tester';
 let token: string | undefined;
 
-/** Listens on a free loopback port; the CLIs run afterwards present an admin's API token. */
-export async function serveForCli(app: FastifyInstance, db: DbClient): Promise<string> {
+/** The CLIs run afterwards present an admin's API token. */
+export async function issueCliToken(db: DbClient): Promise<void> {
   const actor = { username: 'test' };
   if (!(await findUser(db, CLI_ACCOUNT))) await createUser(db, actor, { username: CLI_ACCOUNT, roles: ['admin'] });
   token = (await issueToken(db, actor, CLI_ACCOUNT, 'cli tests', 1)).token;
+}
+
+/** Listens on a free loopback port; the CLIs run afterwards present an admin's API token. */
+export async function serveForCli(app: FastifyInstance, db: DbClient): Promise<string> {
+  await issueCliToken(db);
   return app.listen({ host: '127.0.0.1', port: 0 });
 }
 

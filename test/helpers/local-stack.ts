@@ -39,7 +39,10 @@ export async function startLocalStack(log: (line: string) => void, edge?: AppOpt
     embedded = await startEmbeddedNeo4j({ dataDir, heapMb: 1024, pageCacheMb: 256, log });
     uri = embedded.uri;
   } else log(`Using ${uri}: its graph is replaced by the reference plant.`);
-  const db = new DbClient({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD || undefined, database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+  // The embedded database is behind its data folder's Bolt password (server/db/bolt-password.ts).
+  const db = embedded
+    ? new DbClient({ uri, user: embedded.user, password: embedded.password, database: 'neo4j' })
+    : new DbClient({ uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD || undefined, database: process.env.NEO4J_DATABASE ?? 'neo4j' });
   const stop = async () => {
     await db.close();
     await embedded?.stop();

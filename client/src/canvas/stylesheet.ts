@@ -62,6 +62,10 @@ export function stylesheet(large: boolean): StylesheetJson {
     { selector: 'node.zone.zone-ot', style: { 'background-color': COLORS.otFill, 'border-color': COLORS.otBorder } },
     { selector: 'node.zone.safety', style: { 'background-color': COLORS.safetyFill, 'border-color': COLORS.safety, 'border-width': px(3.5) } },
     { selector: 'node.zone.below-target', style: { 'border-style': 'dashed', 'border-dash-pattern': [px(9), px(5)] } },
+    // Zones coloured by their SL gap from the controls (Assurance): the fill changes, the border keeps safety and below-target.
+    { selector: 'node.zone.slgap-0', style: { 'background-color': COLORS.slGap[0] } },
+    { selector: 'node.zone.slgap-1', style: { 'background-color': COLORS.slGap[1] } },
+    { selector: 'node.zone.slgap-2', style: { 'background-color': COLORS.slGap[2] } },
     {
       selector: 'node.zone:childless',
       style: { width: px(230), height: px(84), 'text-valign': 'center', 'text-margin-y': 0, 'text-max-width': `${px(220)}px` },

@@ -1,5 +1,6 @@
 // Info panels for zones, conduits and flows.
 import { api } from '../api-client.js';
+import { assuranceApi } from '../assurance/assurance-api.js';
 import { elementLink, h } from '../dom.js';
 import { COLORS } from '../theme.js';
 import { endpointText, facts, header, links, section, sifChips, warning, type PanelContext } from './panel-kit.js';
@@ -7,8 +8,22 @@ import { endpointText, facts, header, links, section, sifChips, warning, type Pa
 type Sifs = Array<{ id: string; sil: number }>;
 const levelText = (level: number) => (level === 3.5 ? '3.5 (IT/OT DMZ)' : String(level));
 
+/** The zone's SL vector from the controls; a site without the 62443 catalogue, or a refusal, says so. */
+async function securityLevel(id: string, ctx: PanelContext): Promise<HTMLElement> {
+  const title = `Security level from the controls, as of ${ctx.asOf()}`;
+  try {
+    const [level] = await assuranceApi.zones(ctx.asOf(), [id]);
+    if (!level || level.vector.length === 0) return section(title, h('p', { class: 'muted' }, 'No IEC 62443-3-3 catalogue is loaded: no SL vector.'));
+    // The charting code is loaded on first use: the topology does not wait for it.
+    const { zoneLevelSection } = await import('../assurance/zone-level.js');
+    return section(title, zoneLevelSection(level));
+  } catch (error) {
+    return section(title, h('p', { class: 'muted' }, `Not available: ${error instanceof Error ? error.message : String(error)}`));
+  }
+}
+
 export async function zonePanel(id: string, ctx: PanelContext): Promise<HTMLElement> {
-  const z = await api.zone(id);
+  const [z, level] = await Promise.all([api.zone(id), securityLevel(id, ctx)]);
   const data = ctx.data(id);
   const collapsed = ctx.isCollapsed(id) || Boolean(data?.summary);
   return h('div', {},
@@ -24,6 +39,7 @@ export async function zonePanel(id: string, ctx: PanelContext): Promise<HTMLElem
     h('div', { class: 'button-row' },
       h('button', { type: 'button', class: 'small', id: 'zone-toggle', onclick: () => ctx.toggleZone(id) }, collapsed ? 'Expand zone' : 'Collapse zone')),
     section('SIFs that depend on it', sifChips((data?.sifs as Sifs | undefined) ?? [], ctx)),
+    level,
     section(`Conduits (${z.conduits.length})`, z.conduits.length === 0 ? h('p', { class: 'muted' }, 'No conduit.')
       : h('ul', { class: 'links' }, ...z.conduits.map((c) => h('li', {}, elementLink(c.id, ctx.goto), h('span', { class: 'muted' }, ' to '), elementLink(c.otherZone, ctx.goto))))),
     section(`Assets (${z.assets.length})`, z.assets.length === 0 ? h('p', { class: 'muted' }, 'No asset.')

@@ -12,6 +12,8 @@ export interface PanelContext {
   isCollapsed(id: string): boolean;
   /** Data of an element in the current view, if it is there. */
   data(id: string): Record<string, unknown> | undefined;
+  /** The date assurance numbers (a zone's SL-C) are as of. */
+  asOf(): string;
 }
 
 export function header(kicker: string, title: string, id: string, ...extra: Node[]): HTMLElement {

@@ -9,6 +9,7 @@ import { FirewallForm } from './firewall-form.js';
 import { showIssues } from './form-kit.js';
 import { AuthForm, PatchForm } from './patch-auth-forms.js';
 import { formShows } from './same-change.js';
+import { raiseForm } from '../reviews/raise-form.js';
 
 type Kind = 'firewall' | 'patch' | 'auth';
 const KINDS: Array<[Kind, string]> = [['firewall', 'Firewall rules'], ['patch', 'Patch'], ['auth', 'Auth policy']];
@@ -19,6 +20,8 @@ export interface WhatIfHost {
   showFinding(finding: Finding | undefined): Promise<void>;
   remember(change: string | undefined, finding: number | undefined): void;
   print(result: ImpactResponseT, change: Change): void;
+  /** Opens a change request just raised from this what-if. */
+  openReview(id: string): void;
 }
 
 export class WhatIfPanel {
@@ -137,6 +140,9 @@ export class WhatIfPanel {
       verdict(response),
       response.findings.length > 0 ? findingsList(response, (i) => void this.pick(i), this.active) : false,
       h('div', { class: 'button-row' },
-        h('button', { type: 'button', id: 'print-view-btn', onclick: () => this.host.print(response, change) }, 'Print view')));
+        h('button', { type: 'button', id: 'print-view-btn', onclick: () => this.host.print(response, change) }, 'Print view'),
+        h('button', { type: 'button', id: 'raise-open', onclick: (e: Event) => {
+          (e.target as HTMLButtonElement).replaceWith(raiseForm(change, describeChange(change), (id) => this.host.openReview(id)));
+        } }, 'Raise change request')));
   }
 }
