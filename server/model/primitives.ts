@@ -14,6 +14,16 @@ export const Id = z
   .regex(ID_PATTERN, 'must be 1–128 letters, digits, "_", ".", ":" or "-", starting with a letter or digit');
 /** A list of references to other entities. */
 export const IdList = z.array(Id).max(MAX_REFERENCES);
+
+// Ids in a query string, separated by commas. The pattern states what the split checks, so the
+// OpenAPI document holds the whole rule; 1,000 characters keep even a too-long value,
+// percent-encoded, within Node's 16 KB request head (a longer URL is refused by Node itself with
+// 431, before Interlock sees it).
+const ID_IN_LIST = ID_PATTERN.source.slice(1, -1);
+export const commaIds = (what: string, max: number) => z.string().max(1000)
+  .regex(new RegExp(`^,*(${ID_IN_LIST}(,+${ID_IN_LIST})*)?,*$`), `must be ${what} ids separated by commas`)
+  .transform((s) => s.split(',').filter(Boolean))
+  .pipe(z.array(Id).max(max));
 export const Name = z.string().min(1, 'must not be empty').max(200);
 export const Text = z.string().max(4000);
 

@@ -68,8 +68,11 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(document)';
 }
 
-/** Zod's refinements are the rules a JSON schema cannot state; every other issue breaks the schema. */
-export const breaksSchema = (error: z.ZodError) => error.issues.some((issue) => issue.code !== 'custom');
+/**
+ * Zod's refinements are the rules a JSON schema cannot state, and so are a record's key patterns
+ * (OpenAPI 3.0 has no propertyNames); every other issue breaks the published schema.
+ */
+export const breaksSchema = (error: z.ZodError) => error.issues.some((issue) => issue.code !== 'custom' && issue.code !== 'invalid_key');
 
 export function zodErrors(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): ValidationError[] {
   return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));

@@ -37,7 +37,11 @@ export function registerMethodNotAllowed(app: FastifyInstance): void {
 /** The methods declared for the request's path; empty when no route has that path. */
 export function allowedMethods(app: FastifyInstance, path: string): string[] {
   const methods = new Set<string>();
-  for (const { pattern, methods: declared } of known.get(app)?.values() ?? []) {
+  const paths = known.get(app) ?? new Map<string, KnownPath>();
+  // A path declared as it is wins over a pattern that also matches it, as in the router:
+  // /api/reviews/pack.pdf is not /api/reviews/:id.
+  const exact = paths.get(path);
+  for (const { pattern, methods: declared } of exact ? [exact] : paths.values()) {
     if (pattern.test(path)) for (const m of declared) methods.add(m);
   }
   if (methods.has('GET')) methods.add('HEAD');

@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifySchema {
     /** Media types a status answers in besides JSON, with the same schema: `{ 200: ['application/yaml'] }`. */
     alsoAnswers?: Record<number, string[]>;
+    /** Media types a status answers in instead of JSON, as bytes: `{ 200: ['application/pdf'] }`. */
+    onlyAnswers?: Record<number, string[]>;
   }
 }
 
@@ -18,11 +20,11 @@ type JsonSchema = Record<string, unknown>;
 
 /**
  * The zod transform, then what it cannot say: a 204 has no body (so no content type), and a status
- * may answer in more media types than JSON (the YAML export).
+ * may answer in more media types than JSON (the YAML export), or in others only (a PDF).
  */
 const withMediaTypes: Transform = (document) => {
   const transformed = jsonSchemaTransform(document);
-  const schema = transformed.schema as { response?: Record<string, JsonSchema>; alsoAnswers?: Record<string, string[]> } | undefined;
+  const schema = transformed.schema as { response?: Record<string, JsonSchema>; alsoAnswers?: Record<string, string[]>; onlyAnswers?: Record<string, string[]> } | undefined;
   const response = schema?.response;
   if (response?.['204']) response['204'] = { type: 'null', description: response['204'].description ?? 'no content' };
   for (const [status, types] of Object.entries(schema?.alsoAnswers ?? {})) {
@@ -31,7 +33,14 @@ const withMediaTypes: Transform = (document) => {
     const { description, ...body } = json;
     response[status] = { description, content: Object.fromEntries(['application/json', ...types].map((t) => [t, { schema: body }])) };
   }
-  if (schema) delete schema.alsoAnswers;
+  for (const [status, types] of Object.entries(schema?.onlyAnswers ?? {})) {
+    if (!response?.[status]) continue;
+    response[status] = { description: response[status].description, content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) };
+  }
+  if (schema) {
+    delete schema.alsoAnswers;
+    delete schema.onlyAnswers;
+  }
   return transformed;
 };
 

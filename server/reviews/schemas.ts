@@ -3,6 +3,7 @@
 // request raised from the What-if panel is exactly what was assessed there.
 import { z } from 'zod';
 import { ImpactRequest, ImpactResponse } from '../impact/change-schema.js';
+import { commaIds } from '../model/primitives.js';
 import { Id } from '../model/site-schema.js';
 
 export const STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'IMPLEMENTED', 'WITHDRAWN'] as const;
@@ -50,9 +51,7 @@ export const ListQuery = z.object({
 });
 
 export const PackQuery = z.object({
-  ids: z.string().min(1).max(4000).describe('comma-separated request ids, in agenda order')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(Id).min(1).max(30)),
+  ids: commaIds('change request', 30).refine((ids) => ids.length > 0, 'must name at least one change request').describe('comma-separated request ids, in agenda order'),
 });
 
 const Person = z.object({ username: z.string(), displayName: z.string() });

@@ -12,7 +12,7 @@ import { EvidenceRevision } from '../model/governance-schema.js';
 import { ErrorBody, IdParams } from '../model/api-schemas.js';
 import { Domain, Id, IsoDate } from '../model/primitives.js';
 import { assuranceErrors, failClosed } from './assurance.js';
-import { etag, parseIfMatch, REVISION_HEADER } from './entity-routes.js';
+import { etag, IfMatch, parseIfMatch, REVISION_HEADER } from './entity-routes.js';
 import { actorName } from '../plugins/authentication.js';
 
 const TAG = 'assurance';
@@ -24,15 +24,16 @@ const EvidenceDetail = EvidenceCurrency.extend({
   revisions: z.array(EvidenceRevision).describe('newest first; never overwritten'),
   reuse: EvidenceReuse,
 });
-const IfMatch = z.object({ 'if-match': z.string().max(200).optional().describe('the evidence record\'s ETag as read; required') });
+const IfMatchHeader = z.object({ 'if-match': IfMatch.optional().describe('the evidence record\'s ETag as read; required') });
 const RevisionBody = EvidenceRevision.describe('a revision whose content lives elsewhere: its SHA-256 and where it is (uri)');
 const UploadQuery = z.object({
   collectedOn: IsoDate, addedBy: z.string().min(1).max(200), uri: z.string().min(1).max(2000).optional(),
 });
 const writeErrors = {
+  ...assuranceErrors,
   404: ErrorBody, 409: ErrorBody.describe('identical to the latest revision, or the site would be left inconsistent'),
   412: ErrorBody.describe('the evidence record changed since you read it'), 422: ErrorBody.describe('collectedOn is in the future'),
-  428: ErrorBody.describe('If-Match missing'), ...assuranceErrors,
+  428: ErrorBody.describe('If-Match missing'),
 };
 
 export async function assuranceEvidenceRoutes(fastify: FastifyInstance): Promise<void> {
@@ -73,7 +74,7 @@ export async function assuranceEvidenceRoutes(fastify: FastifyInstance): Promise
   app.post('/assurance/evidence/:id/revisions', {
     schema: {
       tags: [TAG], summary: 'Add a revision from a given SHA-256 and source URI (never overwrites; a copy of the latest is refused)',
-      params: IdParams, headers: IfMatch, body: RevisionBody, response: { 201: EvidenceDetail, ...writeErrors },
+      params: IdParams, headers: IfMatchHeader, body: RevisionBody, response: { 201: EvidenceDetail, ...writeErrors },
     },
   }, async (request, reply) => add(reply, actorName(request), request.params.id, request.headers['if-match'], request.body));
 
@@ -81,13 +82,14 @@ export async function assuranceEvidenceRoutes(fastify: FastifyInstance): Promise
     bodyLimit: EVIDENCE_UPLOAD_LIMIT,
     schema: {
       tags: [TAG], summary: 'Add a revision from an uploaded file (application/octet-stream): its SHA-256 is computed here, the file is not kept',
-      params: IdParams, headers: IfMatch, querystring: UploadQuery,
+      params: IdParams, headers: IfMatchHeader, querystring: UploadQuery,
       response: { 201: EvidenceDetail, 413: ErrorBody, ...writeErrors },
     },
   }, async (request, reply) => {
     const content = request.body as Buffer | undefined;
     if (!Buffer.isBuffer(content) || content.length === 0) {
-      return reply.code(400).send({ statusCode: 400, code: 'INTERLOCK_BAD_REQUEST', message: 'Send the file as the body, with Content-Type: application/octet-stream.', errors: [{ path: 'body', message: 'must be the file\'s bytes' }] });
+      // The body is the file's bytes, which no schema can state: an empty one breaks a rule (422).
+      return reply.code(422).send({ statusCode: 422, code: 'INTERLOCK_UNPROCESSABLE', message: 'Send the file as the body, with Content-Type: application/octet-stream.', errors: [{ path: 'body', message: 'must be the file\'s bytes' }] });
     }
     const { collectedOn, addedBy, uri } = request.query;
     return add(reply, actorName(request), request.params.id, request.headers['if-match'], { collectedOn, addedBy, sha256: sha256Of(content), ...(uri ? { uri } : {}) });

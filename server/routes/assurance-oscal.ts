@@ -35,7 +35,7 @@ export async function assuranceOscalRoutes(fastify: FastifyInstance): Promise<vo
       tags: [TAG], summary: 'Import an OSCAL catalog as a framework: groups become groupings, controls assessable requirements, enhancements their children',
       description: 'A merge import: the framework and its requirements are added, or replaced by id; nothing else changes. Controls are not satisfied by any control until the baseline says so.',
       querystring: CatalogQuery, body: OscalCatalogDocument,
-      response: { 201: ImportResult.extend({ framework: Id }), 409: ErrorBody, 413: ErrorBody, 422: ErrorBody.describe('an OSCAL id that cannot become an Interlock id'), ...assuranceErrors },
+      response: { ...assuranceErrors, 201: ImportResult.extend({ framework: Id }), 409: ErrorBody, 413: ErrorBody, 422: ErrorBody.describe('an OSCAL id that cannot become an Interlock id') },
     },
   }, async (request, reply) => {
     const result = await importOscalCatalog(app.db, request.body, request.query, actorName(request));

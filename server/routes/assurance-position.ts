@@ -17,12 +17,10 @@ import { TriageAnswer, TriageRequest } from '../assurance/triage-schema.js';
 import { zoneLevels } from '../assurance/zones.js';
 import { REGISTERS } from '../model/governance-schema.js';
 import { ErrorBody } from '../model/api-schemas.js';
-import { Id } from '../model/primitives.js';
+import { commaIds, Id } from '../model/primitives.js';
 import { assuranceErrors, failClosed } from './assurance.js';
 
 const TAG = 'assurance';
-const IdList = z.string().max(20_000).transform((s) => s.split(',').filter(Boolean)).pipe(z.array(Id).max(1000))
-  .describe('comma-separated ids');
 
 export async function assurancePositionRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -50,21 +48,21 @@ export async function assurancePositionRoutes(fastify: FastifyInstance): Promise
   app.get('/assurance/shared-systems', {
     schema: {
       tags: [TAG], summary: 'Shared systems: assets in a Purdue 3.5 zone or talking across the IT/OT line, each with why',
-      querystring: z.object({ assets: IdList.optional() }), response: { 200: z.array(SharedSystem), ...assuranceErrors },
+      querystring: z.object({ assets: commaIds('asset', 2000).optional().describe('comma-separated asset ids') }), response: { 200: z.array(SharedSystem), ...assuranceErrors },
     },
   }, async (request) => app.db.readTx((tx) => sharedSystems(tx, request.query.assets ?? null)));
 
   app.get('/assurance/zones', {
     schema: {
       tags: [TAG], summary: "Zones' capability security level from the controls: SL vector over FR1–FR7, SL-C, gaps to SL-T, SL-A not supported",
-      querystring: AsOfQuery.extend({ zones: IdList.optional() }), response: { 200: z.array(ZoneLevel), ...assuranceErrors },
+      querystring: AsOfQuery.extend({ zones: commaIds('zone', 500).optional().describe('comma-separated zone ids') }), response: { 200: z.array(ZoneLevel), ...assuranceErrors },
     },
   }, async (request) => withBaseline(request.query.asOf, (tx, b) => zoneLevels(tx, b, request.query.zones ?? null)));
 
   app.post('/assurance/triage', {
     schema: {
       tags: [TAG], summary: 'Shared-system vulnerability triage: for assets or a vendor/model/version selector, registers, owners, controls and the patch what-if',
-      body: TriageRequest, response: { 200: TriageAnswer, 404: ErrorBody, 422: ErrorBody.describe('the selector matches no asset'), ...assuranceErrors },
+      body: TriageRequest, response: { ...assuranceErrors, 200: TriageAnswer, 404: ErrorBody, 422: ErrorBody.describe('the selector matches no asset') },
     },
   }, async (request) => triage(app.db, request.body, request.body.asOf ?? asOfToday()));
 

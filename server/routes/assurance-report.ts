@@ -30,7 +30,7 @@ export async function assuranceReportRoutes(fastify: FastifyInstance): Promise<v
     schema: {
       tags: ['assurance'], summary: 'The board report as an A4 PDF: the /report page printed by headless Chromium, the same numbers as /api/assurance/report',
       querystring: PdfQuery,
-      produces: ['application/pdf'],
+      onlyAnswers: { 200: ['application/pdf'] },
       response: {
         200: z.any().describe('application/pdf'), 404: ErrorBody.describe('unknown profile'),
         ...assuranceErrors, 503: ErrorBody.describe('Chromium is not installed (apt-get install chromium), the renderer is busy or timed out, or the graph is in doubt'),

@@ -11,11 +11,12 @@ import { frameworkSummaries, frameworkTree, frameworksWithSummaries, profileConf
 import { ControlAssessment } from '../model/governance-schema.js';
 import { ErrorBody, IdParams } from '../model/api-schemas.js';
 import { Domain, Id } from '../model/primitives.js';
-import { etag, parseIfMatch, REVISION_HEADER } from './entity-routes.js';
+import { etag, IfMatch, parseIfMatch, REVISION_HEADER } from './entity-routes.js';
 import { actorName } from '../plugins/authentication.js';
 
 export const assuranceErrors = {
   400: ErrorBody,
+  422: ErrorBody.describe('a rule the schema cannot state: a date that does not exist, one field against another'),
   503: ErrorBody.describe('the graph failed its integrity check, or the database is unreachable'),
 };
 const TAG = 'assurance';
@@ -96,12 +97,12 @@ export async function assuranceRoutes(fastify: FastifyInstance): Promise<void> {
     schema: {
       tags: [TAG], summary: 'Assess a control for one domain: an incremental, versioned site write, only over the version you read (If-Match)',
       params: z.object({ id: Id, domain: Domain }),
-      headers: z.object({ 'if-match': z.string().max(200).optional().describe('the control\'s ETag as read; required') }),
+      headers: z.object({ 'if-match': IfMatch.optional().describe('the control\'s ETag as read; required') }),
       body: ControlAssessment,
-      response: {
+      response: { ...assuranceErrors,
         200: ControlView, 404: ErrorBody, 409: ErrorBody.describe('the site would be left inconsistent'),
         412: ErrorBody.describe('the control changed since you read it'), 422: ErrorBody.describe('the control does not cover that domain'),
-        428: ErrorBody.describe('If-Match missing'), ...assuranceErrors,
+        428: ErrorBody.describe('If-Match missing'),
       },
     },
   }, async (request, reply) => {

@@ -63,7 +63,7 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
       tags, summary: 'Verify the hash chain: the first entry that does not chain, if any',
       description: 'Walks every entry in order: a missing number, an entry whose fields do not hash to its hash, or a broken link is reported. ' +
         'With seq and hash of a head kept outside the database, also checks that the log still holds it.',
-      querystring: VerifyQuery, response: { 200: VerifyReport, 400: ErrorBody },
+      querystring: VerifyQuery, response: { 200: VerifyReport, 400: ErrorBody, 422: ErrorBody.describe('seq and hash of a kept head go together') },
     },
   }, async (request) => verifyChain(app.db, request.query.seq !== undefined ? { seq: request.query.seq, hash: request.query.hash! } : undefined));
 

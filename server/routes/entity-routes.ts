@@ -34,9 +34,11 @@ const breaksRules = ErrorBody.describe('the body matches the schema but breaks a
 export const etag = (version: number) => `"${version}"`;
 export const REVISION_HEADER = 'x-interlock-revision';
 
+// Bare digits are taken as the tag they name: some clients (and HTTP libraries) drop the quotes.
+export const IfMatch = z.string().max(200).regex(/^\s*("\d{1,15}"|\d{1,15}|\*)\s*$/, 'must be one ETag such as "3" (as returned by GET), or *');
+
 const IfMatchHeaders = z.object({
-  // Bare digits are taken as the tag they name: some clients (and HTTP libraries) drop the quotes.
-  'if-match': z.string().max(200).regex(/^\s*("\d{1,15}"|\d{1,15}|\*)\s*$/, 'must be one ETag such as "3" (as returned by GET), or *').optional()
+  'if-match': IfMatch.optional()
     .describe('The ETag of the version you read ("3"). The write is refused with 412 if the entity has changed since; leave it out to write over whatever is current.'),
 });
 

@@ -43,7 +43,8 @@ export async function reviewRoutes(fastify: FastifyInstance): Promise<void> {
       tags, summary: 'The meeting pack of these requests as PDF: agenda, changes, findings with path pictures, decisions, signatures and the audit chain head',
       description: 'Rendered from the explorer\'s own meeting pack page by headless Chromium, as the caller sees it.',
       querystring: PackQuery,
-      response: { 200: z.any().describe('application/pdf'), 400: ErrorBody, 404: ErrorBody },
+      onlyAnswers: { 200: ['application/pdf'] },
+      response: { 200: z.any().describe('application/pdf'), 400: ErrorBody, 404: ErrorBody, 422: ErrorBody, 503: ErrorBody.describe('Chromium is not installed, the renderer is busy or timed out') },
     },
   }, async (request, reply) => {
     // Every id must exist: a pack silently missing a request is worse than none.

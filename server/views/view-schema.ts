@@ -4,6 +4,7 @@
 // Id convention (the impact findings rely on it): a node's id is its entity id (zone, asset),
 // a conduit edge's id is the conduit id, a flow edge's id is the flow id.
 import { z } from 'zod';
+import { commaIds } from '../model/primitives.js';
 import { Action, AssetType, Domain, ELEMENT_ROLES, FlowProtocol, Id, Sif } from '../model/site-schema.js';
 
 export const SifRef = z.object({ id: Id, sil: z.number().int() });
@@ -117,14 +118,7 @@ export const GraphView = z.object({
 });
 export type GraphViewT = z.infer<typeof GraphView>;
 
-// The pattern states what the split checks, so the OpenAPI document holds the whole rule; 1,000
-// characters keep even a too-long value, percent-encoded, within Node's 16 KB request head (a
-// longer URL is refused by Node itself with 431, before Interlock sees it).
-const ID_IN_LIST = '[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}';
-const zoneList = z.string().max(1000)
-  .regex(new RegExp(`^,*(${ID_IN_LIST}(,+${ID_IN_LIST})*)?,*$`), 'must be zone ids separated by commas')
-  .transform((s) => s.split(',').filter(Boolean))
-  .pipe(z.array(Id).max(500));
+const zoneList = commaIds('zone', 500);
 
 export const TopologyQuery = z.object({
   collapse: z.enum(COLLAPSE_MODES).default('auto')
