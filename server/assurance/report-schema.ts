@@ -41,7 +41,15 @@ export const BoardReport = z.object({
       risk: Id, title: z.string(), register: z.enum(REGISTERS), owner: z.string(), safetyConsequence: z.enum(SAFETY_CONSEQUENCES),
       treatment: z.enum(TREATMENTS), treatmentState: z.enum(['treated', 'open']).nullable(),
     })).describe('risks with a major or severe safety consequence'),
-    changes: z.null().describe('changes touching SIL ≥ 2 decided in the period: not recorded yet (no change requests in the graph)'),
+    changes: z.object({
+      from: z.string().describe('the period: the 90 days up to and including asOf'), to: z.string(),
+      changes: z.array(z.object({
+        id: Id, title: z.string(), status: z.enum(['APPROVED', 'REJECTED', 'IMPLEMENTED']),
+        decidedOn: z.string().describe('the day of the signature that decided it'), decision: z.enum(['approved', 'rejected']),
+        sifs: z.array(z.object({ id: Id, sil: z.number().int() })).describe('SIFs of SIL ≥ 2 named by its findings above INFO'),
+        signedBy: z.array(z.string()),
+      })),
+    }).describe('change requests touching SIL ≥ 2 decided in the period'),
   }),
 });
 export type BoardReportT = z.infer<typeof BoardReport>;

@@ -7,6 +7,7 @@ import { DOMAINS } from '../model/primitives.js';
 import { REGISTERS, type DomainT } from '../model/governance-schema.js';
 
 import { readBaseline, type Baseline } from './baseline.js';
+import { readDecidedChanges } from './decided-changes.js';
 import { controlsWithoutCurrentEvidence } from './evidence.js';
 import { conformance, frameworkViews, readFrameworks, readProfile } from './frameworks.js';
 import { inconsistencies } from './inconsistencies.js';
@@ -39,7 +40,7 @@ function evidencePosition(baseline: Baseline): BoardReportT['evidence'] {
   }));
 }
 
-async function safetyExposure(tx: Tx, zones: ZoneLevelT[], risks: RiskFindingT[]): Promise<BoardReportT['safety']> {
+async function safetyExposure(tx: Tx, asOf: string, zones: ZoneLevelT[], risks: RiskFindingT[]): Promise<BoardReportT['safety']> {
   const below = new Map(zones.filter((z) => z.slC < z.slTarget).map((z) => [z.zone, z]));
   const sifs = await tx.run('assurance/sifs-crossing-zones', { zones: Object.fromEntries([...below.keys()].map((z) => [z, true])) });
   return {
@@ -52,7 +53,7 @@ async function safetyExposure(tx: Tx, zones: ZoneLevelT[], risks: RiskFindingT[]
     })),
     risks: risks.filter((r) => r.safetyConsequence === 'major' || r.safetyConsequence === 'severe')
       .map(({ risk, title, register, owner, safetyConsequence, treatment, treatmentState }) => ({ risk, title, register, owner, safetyConsequence, treatment, treatmentState })),
-    changes: null,
+    changes: await readDecidedChanges(tx, asOf),
   };
 }
 
@@ -80,7 +81,7 @@ export async function boardReport(db: DbClient, asOf: string, profileId: string 
       risks: REGISTERS.map((r) => registerPosition(r, risks)),
       evidence: evidencePosition(baseline),
       inconsistencies: tally(INCONSISTENCY_KINDS, found.map((i) => i.kind)),
-      safety: await safetyExposure(tx, zones, risks),
+      safety: await safetyExposure(tx, asOf, zones, risks),
     };
   });
 }

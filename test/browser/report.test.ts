@@ -56,7 +56,9 @@ describe('the /report page', () => {
     expect(evidence).toEqual(report.evidence.map((e) => [e.domain, ...[e.fresh, e.due, e.expired, e.absent].map(String)]));
     expect(await x.page.locator('#safety-sifs tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-sif')))).toEqual(report.safety.sifs.map((s) => s.sif));
     expect(await x.page.locator('#safety-risks tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-risk')))).toEqual(report.safety.risks.map((r) => r.risk));
-    expect(await x.page.locator('#safety-changes').textContent()).toContain('once the change review workflow exists');
+    // The reference plant has no change request: the section says none were decided in the period.
+    expect(report.safety.changes).toEqual({ from: '2026-10-03', to: AS_OF, changes: [] });
+    expect(await x.page.locator('#safety-changes').textContent()).toContain('None: no change request whose findings name a SIF of SIL 2 or 3');
     await x.page.screenshot({ path: `${SCREENSHOTS}/60-board-report.png`, fullPage: true });
   });
 

@@ -51,6 +51,13 @@ describe('a change request from what-if to implementation', () => {
     const conduit = (await app.inject({ method: 'GET', url: '/api/conduits/c-ctl-sis' })).json();
     expect(conduit.rules.map((r: { id: string }) => r.id)).toEqual(['r-esd', 'r-status', 'r-deny']);
 
+    // The board report's safety exposure lists it: decided today, its findings naming the SIL 3 trip.
+    const today = new Date().toISOString().slice(0, 10);
+    const board = await app.inject({ method: 'GET', url: `/api/assurance/report?asOf=${today}` });
+    expect(board.statusCode).toBe(200);
+    expect(board.json().safety.changes.changes.map((c: Record<string, unknown>) => [c.id, c.decidedOn, c.decision, c.status, c.sifs]))
+      .toEqual([[draft.id, today, 'approved', 'IMPLEMENTED', [{ id: 'sif-hp', sil: 3 }]]]);
+
     // The next what-if reads the new rules: the rule it would remove is gone.
     const next = await app.inject({ method: 'POST', url: '/api/impact', headers: by(app, 'erin'), payload: REMOVE_NTP });
     expect([next.statusCode, next.json().errors]).toEqual([404, [{ path: 'change.remove[0]', message: expect.stringContaining('r-ntp') }]]);

@@ -74,6 +74,11 @@ export function safetySection(r: BoardReportT, route: string): HTMLElement {
       : reportTable(['Risk', 'Register', 'Owner', 'Consequence', 'Treatment'],
         s.risks.map((x) => [`${x.risk} ${x.title}`, x.register, x.owner, x.safetyConsequence, `${x.treatment}${x.treatmentState ? ` (${x.treatmentState})` : ''}`]),
         { id: 'safety-risks' }, s.risks.map((x) => ({ 'data-risk': x.risk }))),
-    h('h3', {}, 'Changes touching SIL ≥ 2 decided in the period'),
-    h('p', { id: 'safety-changes', class: 'report-line' }, 'Changes touching SIL 2 or higher decided in the period will appear here once the change review workflow exists; the graph records none yet.'));
+    h('h3', {}, `Changes touching SIL ≥ 2 decided ${s.changes.from} – ${s.changes.to} (${s.changes.changes.length})`),
+    s.changes.changes.length === 0
+      ? h('p', { id: 'safety-changes', class: 'report-line' }, 'None: no change request whose findings name a SIF of SIL 2 or 3 was approved or rejected in the period.')
+      : reportTable(['Change request', 'Decided', 'Decision', 'SIFs (SIL)', 'Signed by'],
+        s.changes.changes.map((c) => [`${c.id} ${c.title}`, c.decidedOn, `${c.decision}${c.status === 'IMPLEMENTED' ? ', implemented' : ''}`,
+          c.sifs.map((x) => `${x.id} (${x.sil})`).join(', '), c.signedBy.join('; ')]),
+        { id: 'safety-changes' }, s.changes.changes.map((c) => ({ 'data-change': c.id }))));
 }
