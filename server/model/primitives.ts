@@ -20,8 +20,8 @@ export const IdList = z.array(Id).max(MAX_REFERENCES);
 // percent-encoded, within Node's 16 KB request head (a longer URL is refused by Node itself with
 // 431, before Interlock sees it).
 const ID_IN_LIST = ID_PATTERN.source.slice(1, -1);
-export const commaIds = (what: string, max: number) => z.string().max(1000)
-  .regex(new RegExp(`^,*(${ID_IN_LIST}(,+${ID_IN_LIST})*)?,*$`), `must be ${what} ids separated by commas`)
+export const commaIds = (what: string, max: number, { required = false } = {}) => z.string().max(1000)
+  .regex(new RegExp(`^,*(${ID_IN_LIST}(,+${ID_IN_LIST})*)${required ? '' : '?'},*$`), `must be ${required ? 'one or more ' : ''}${what} ids separated by commas`)
   .transform((s) => s.split(',').filter(Boolean))
   .pipe(z.array(Id).max(max));
 export const Name = z.string().min(1, 'must not be empty').max(200);

@@ -51,7 +51,7 @@ export const ListQuery = z.object({
 });
 
 export const PackQuery = z.object({
-  ids: commaIds('change request', 30).refine((ids) => ids.length > 0, 'must name at least one change request').describe('comma-separated request ids, in agenda order'),
+  ids: commaIds('change request', 30, { required: true }).describe('comma-separated request ids, in agenda order'),
 });
 
 const Person = z.object({ username: z.string(), displayName: z.string() });

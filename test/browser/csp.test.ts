@@ -28,6 +28,8 @@ describe('Content-Security-Policy in the browser', () => {
     expect(res.headers()['content-security-policy']).toContain("script-src 'self'");
     await x.open();
     await x.page.locator('#sif-list button.pick').first().click();
+    // The SIF's path is drawn (and the view has moved to it) before the next click lands on the canvas.
+    await x.page.waitForFunction(() => (window.interlock?.highlighted().length ?? 0) > 0);
     await clickElement(x.page, 'c-ctl-sis-a');
     await x.page.locator('#try-change').click();
     await x.page.locator('[name="remove-r-ctlsisa-040"]').check();

@@ -3,7 +3,7 @@
 // as themselves, re-entering their password), implement it, and open the meeting pack.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/identity/accounts.js';
+import { ensureUser } from '../helpers/users.js';
 import { miniSite } from '../helpers/mini-site.js';
 import { SCREENSHOTS, startExplorer, waitText, type Explorer } from './helpers/explorer.js';
 
@@ -13,8 +13,8 @@ const REMOVE_NTP = { kind: 'firewall', conduit: 'c-ctl-sis', remove: ['r-ntp'] }
 let ex: Explorer;
 beforeAll(async () => {
   ex = await startExplorer(miniSite());
-  await createUser(ex.db, { username: 'test' }, { username: 'sam', displayName: 'Sam Security', roles: ['security-approver'], password: SIGNERS.sam });
-  await createUser(ex.db, { username: 'test' }, { username: 'sue', displayName: 'Sue Safety', roles: ['safety-approver'], password: SIGNERS.sue });
+  await ensureUser(ex.db, { username: 'sam', displayName: 'Sam Security', roles: ['security-approver'], password: SIGNERS.sam });
+  await ensureUser(ex.db, { username: 'sue', displayName: 'Sue Safety', roles: ['safety-approver'], password: SIGNERS.sue });
 });
 afterAll(async () => {
   await ex?.close();
