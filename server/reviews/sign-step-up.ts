@@ -21,6 +21,8 @@ export const FRESH_SECONDS = 300;
 const PENDING_SECONDS = 600;
 /** Clock difference tolerated between Interlock and the provider. */
 const SKEW_SECONDS = 5;
+/** Step-ups one signer may have waiting at once: a new one beyond it forgets their oldest. */
+const PENDING_PER_SIGNER = 5;
 
 interface Pending { login: OidcLogin; userId: string; username: string; id: string; discipline: Discipline; intent: SignatureIntent; startedAt: number }
 
@@ -29,7 +31,7 @@ interface Pending { login: OidcLogin; userId: string; username: string; id: stri
  * other-person, no-role, disabled, or a signing rule's error code (forbidden, conflict, …).
  */
 export class StepUpRefusal extends Error {
-  constructor(readonly reason: string, readonly review?: string) { super(reason); }
+  constructor(readonly reason: string, readonly review?: string, readonly signer?: { username: string; id: string; discipline: Discipline; review: string }) { super(reason); }
 }
 
 /**
@@ -55,7 +57,7 @@ export class SignStepUps {
       throw new AppError('INTERLOCK_UNPROCESSABLE', `${actor.username} is a local account: it signs by re-entering its password (POST /api/reviews/${id}/sign/${discipline}).`,
         [{ path: 'caller', message: 'not an account of the identity provider' }]);
     }
-    this.sweep();
+    this.sweep(account.id);
     const { url, login } = await this.oidc.startStepUp(this.redirectUrl);
     const startedAt = Date.now();
     this.pending.set(login.state, { login, userId: account.id, username: account.username, id, discipline, intent, startedAt });
@@ -68,24 +70,27 @@ export class SignStepUps {
     const pending = this.pending.get(state);
     this.pending.delete(state); // one answer per step-up, whatever it is
     if (!pending || Date.now() - pending.startedAt > PENDING_SECONDS * 1000) throw new StepUpRefusal('expired', pending?.id);
+    const refuse = (reason: string) => new StepUpRefusal(reason, pending.id, { username: pending.username, id: pending.userId, discipline: pending.discipline, review: pending.id });
     const claims = await this.oidc.finish(query, pending.login, this.redirectUrl);
     const account = await findUser(db, pending.username);
-    if (!account || account.id !== pending.userId || account.oidcKey !== `${this.settings.issuer}|${String(claims.sub)}`) throw new StepUpRefusal('other-person', pending.id);
-    if (account.disabled) throw new StepUpRefusal('disabled', pending.id);
-    if (!freshAuthentication(claims.auth_time, pending.startedAt, Date.now())) throw new StepUpRefusal('not-fresh', pending.id);
+    if (!account || account.id !== pending.userId || account.oidcKey !== `${this.settings.issuer}|${String(claims.sub)}`) throw refuse('other-person');
+    if (account.disabled) throw refuse('disabled');
+    if (!freshAuthentication(claims.auth_time, pending.startedAt, Date.now())) throw refuse('not-fresh');
     // The provider's word on the roles now, as at a sign-in: a group removed there no longer signs.
     const roles = mappedRoles(this.settings, claims);
-    if (roles.length === 0) throw new StepUpRefusal('no-role', pending.id);
+    if (roles.length === 0) throw refuse('no-role');
     const actor: Actor = { kind: 'user', id: account.id, username: account.username, displayName: account.displayName, roles, via: 'session' };
     return recordSignature(db, actor, pending.id, pending.discipline, pending.intent).catch((error: unknown) => {
-      if (error instanceof AppError) throw new StepUpRefusal(error.code.replace(/^INTERLOCK_/, '').toLowerCase().replace(/_/g, '-'), pending.id);
+      if (error instanceof AppError) throw refuse(error.code.replace(/^INTERLOCK_/, '').toLowerCase().replace(/_/g, '-'));
       throw error;
     });
   }
 
-  /** Forgets step-ups nobody came back from. */
-  private sweep(): void {
+  /** Forgets step-ups nobody came back from, and the signer's oldest beyond the bound. */
+  private sweep(userId: string): void {
     const cutoff = Date.now() - PENDING_SECONDS * 1000;
     for (const [state, p] of this.pending) if (p.startedAt < cutoff) this.pending.delete(state);
+    const mine = [...this.pending].filter(([, p]) => p.userId === userId); // in insertion order: oldest first
+    for (const [state] of mine.slice(0, Math.max(0, mine.length - PENDING_PER_SIGNER + 1))) this.pending.delete(state);
   }
 }

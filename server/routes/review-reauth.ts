@@ -5,12 +5,14 @@
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { audit } from '../audit/audit-log.js';
 import { notFound } from '../errors.js';
 import { OidcClient } from '../identity/oidc.js';
 import { ErrorBody, IdParams } from '../model/api-schemas.js';
 import { actorOf } from '../plugins/authentication.js';
 import { ReauthBody, StepUpStarted, type Discipline } from '../reviews/schemas.js';
 import { SignStepUps, StepUpRefusal } from '../reviews/sign-step-up.js';
+import { reviewTarget } from '../reviews/transition.js';
 
 export const STEP_UP_CALLBACK = '/api/reviews/sign/callback';
 const Redirect = z.null().describe('a redirect (Location header)');
@@ -44,7 +46,16 @@ export async function reviewReauthRoutes(fastify: FastifyInstance): Promise<void
       const review = await stepUps.finish(app.db, query);
       return back(review.id, 'ok');
     } catch (error) {
-      if (error instanceof StepUpRefusal) return back(error.review, error.reason);
+      if (error instanceof StepUpRefusal) {
+        // A refused signature is a refused attempt: it goes into the audit log.
+        if (error.signer) {
+          await audit(app.db, {
+            actor: error.signer.username, actorId: error.signer.id, action: 'change:sign-refused', outcome: 'refused', target: reviewTarget(error.signer.review),
+            details: { discipline: error.signer.discipline, method: 'oidc', reason: error.reason, source: request.ip },
+          });
+        }
+        return back(error.review, error.reason);
+      }
       request.log.warn({ err: error }, 'signing after re-authentication at the identity provider failed');
       return back(undefined, 'failed');
     }

@@ -176,7 +176,11 @@ describe('signing after re-authenticating at the identity provider', () => {
     expect((await reauthenticateAs('olga', both.json().url)).location).toBe(`/?review=${id}&sign=forbidden`);
     expect((await sign(app, 'sue', id, 'safety')).json().status).toBe('APPROVED');
 
-    const entries = (await app.inject({ method: 'GET', url: '/api/audit?action=change:sign&limit=2' })).json().entries;
+    const refused = (await app.inject({ method: 'GET', url: '/api/audit?action=change:sign-refused&limit=5' })).json().entries;
+    expect(refused.map((e: { actor: string; target: string; outcome: string; details: { reason: string; discipline: string } }) => [e.actor, e.target, e.outcome, e.details.discipline, e.details.reason]))
+      .toEqual([['olga', `change-request/${id}`, 'refused', 'safety', 'forbidden'], ['olga', `change-request/${id}`, 'refused', 'security', 'other-person']]);
+    const entries = (await app.inject({ method: 'GET', url: '/api/audit?action=change:sign&limit=10' })).json().entries
+      .filter((e: { action: string }) => e.action === 'change:sign').slice(0, 2);
     expect(entries.map((e: { actor: string; target: string; details: { discipline: string; meaning: string; comment: string; assessmentHash: string } }) => [e.actor, e.target, e.details.discipline, e.details.meaning, e.details.comment, e.details.assessmentHash]))
       .toEqual([['sue', expect.stringContaining(id), 'safety', 'approve', 'sue agrees', hash], ['olga', expect.stringContaining(id), 'security', 'approve', body.comment, hash]]);
   });
