@@ -1,7 +1,7 @@
 // Signing by re-authenticating at the identity provider (server/reviews/sign-step-up.ts): the
 // signer asks for a step-up and gets the provider's URL; the provider sends the browser back to
 // the callback, which records the signature and sends the browser to the request in the explorer
-// (?review=<id>&sign=ok, or &sign=<reason> when refused).
+// (?tab=reviews&cr=<id>&sign=ok, or &sign=<reason> when refused).
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -41,7 +41,8 @@ export async function reviewReauthRoutes(fastify: FastifyInstance): Promise<void
   }, async (request, reply) => {
     if (!stepUps) throw notFound('identity provider', 'oidc');
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-    const back = (review: string | undefined, outcome: string) => reply.redirect(`/?${new URLSearchParams({ ...(review ? { review } : {}), sign: outcome })}`, 303);
+    // Back to the request's page in the explorer's Reviews area (?tab=reviews&cr=<id>), with the outcome.
+    const back = (review: string | undefined, outcome: string) => reply.redirect(`/?${new URLSearchParams({ tab: 'reviews', ...(review ? { cr: review } : {}), sign: outcome })}`, 303);
     try {
       const review = await stepUps.finish(app.db, query);
       return back(review.id, 'ok');

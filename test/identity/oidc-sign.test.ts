@@ -154,7 +154,7 @@ describe('signing after re-authenticating at the identity provider', () => {
     expect(theirs.statusCode).toBe(200);
     const url = new URL(theirs.json().url);
     expect([url.searchParams.get('prompt'), url.searchParams.get('max_age'), url.searchParams.get('redirect_uri')]).toEqual(['login', '0', STEP_UP]);
-    expect((await reauthenticateAs('ivan', url.href)).location).toBe(`/?review=${id}&sign=other-person`);
+    expect((await reauthenticateAs('ivan', url.href)).location).toBe(`/?tab=reviews&cr=${id}&sign=other-person`);
     expect((await get(app, id)).signatures).toEqual([]);
 
     // Olga herself, even though she holds a session at the provider, must log in again.
@@ -162,18 +162,18 @@ describe('signing after re-authenticating at the identity provider', () => {
     const mine = await startStepUp(id, 'security', body);
     const done = await reauthenticateAs('olga', mine.json().url);
     expect(logins).toBe(before + 1);
-    expect(done.location).toBe(`/?review=${id}&sign=ok`);
+    expect(done.location).toBe(`/?tab=reviews&cr=${id}&sign=ok`);
     const review = await get(app, id);
     expect(review.signatures).toEqual([expect.objectContaining({ discipline: 'security', username: 'olga', displayName: 'Olga Ops', meaning: 'approve', comment: body.comment, assessmentHash: hash })]);
     expect(review.status).toBe('SUBMITTED');
 
     // The provider's answer is taken once.
     const replay = await anonymous(app, { method: 'GET', url: `/api/reviews/sign/callback${done.callback}` });
-    expect(replay.headers.location).toBe('/?sign=expired');
+    expect(replay.headers.location).toBe('/?tab=reviews&sign=expired');
 
     // Separation of duties, as for a password: Olga cannot sign for safety too.
     const both = await startStepUp(id, 'safety', { ...body, comment: 'and for safety' });
-    expect((await reauthenticateAs('olga', both.json().url)).location).toBe(`/?review=${id}&sign=forbidden`);
+    expect((await reauthenticateAs('olga', both.json().url)).location).toBe(`/?tab=reviews&cr=${id}&sign=forbidden`);
     expect((await sign(app, 'sue', id, 'safety')).json().status).toBe('APPROVED');
 
     const refused = (await app.inject({ method: 'GET', url: '/api/audit?action=change:sign-refused&limit=5' })).json().entries;
@@ -189,7 +189,7 @@ describe('signing after re-authenticating at the identity provider', () => {
     const id = await submitted(app);
     const stale = await startStepUp(id, 'security', { meaning: 'reject', assessmentHash: 'a'.repeat(64) });
     expect(stale.statusCode).toBe(200);
-    expect((await reauthenticateAs('olga', stale.json().url)).location).toBe(`/?review=${id}&sign=conflict`);
+    expect((await reauthenticateAs('olga', stale.json().url)).location).toBe(`/?tab=reviews&cr=${id}&sign=conflict`);
     expect((await get(app, id)).signatures).toEqual([]);
   });
 
