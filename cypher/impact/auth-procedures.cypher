@@ -17,6 +17,8 @@
 //   sifs: list<map> — {id, sil} of SIFs it backs up
 //   mfaInForce: list<map> — {id, request, mfaAddedSeconds} of implemented MFA policies (AuthPolicy,
 //     stored by change requests) that already reach it through its assets, their zones or its roles
+//   lockoutInForce: list<map> — {id, request, lockoutThreshold} of implemented lockout policies reaching it so
+//   sessionTimeoutInForce: list<map> — {id, request, sessionTimeoutMinutes} of implemented session timeouts reaching it so
 CALL () {
   UNWIND $assets AS id
   MATCH (:Asset {id: id})<-[:USES]-(p:Procedure)
@@ -43,5 +45,11 @@ RETURN p.id AS procedure, p.name AS name, coalesce(p.emergency, false) AS emerge
   COLLECT { MATCH (p)-[:BACKS_UP]->(s:SIF) RETURN s {.id, .sil} ORDER BY s.id } AS sifs,
   COLLECT { MATCH (ap:AuthPolicy) WHERE ap.mfaAddedSeconds IS NOT NULL
               AND (any(x IN ap.assets WHERE x IN allAssets) OR any(x IN ap.zones WHERE x IN allZones) OR any(x IN ap.roles WHERE x IN allRoles))
-            RETURN ap {.id, .request, .mfaAddedSeconds} ORDER BY ap.id } AS mfaInForce
+            RETURN ap {.id, .request, .mfaAddedSeconds} ORDER BY ap.id } AS mfaInForce,
+  COLLECT { MATCH (ap:AuthPolicy) WHERE ap.lockoutThreshold IS NOT NULL
+              AND (any(x IN ap.assets WHERE x IN allAssets) OR any(x IN ap.zones WHERE x IN allZones) OR any(x IN ap.roles WHERE x IN allRoles))
+            RETURN ap {.id, .request, .lockoutThreshold} ORDER BY ap.id } AS lockoutInForce,
+  COLLECT { MATCH (ap:AuthPolicy) WHERE ap.sessionTimeoutMinutes IS NOT NULL
+              AND (any(x IN ap.assets WHERE x IN allAssets) OR any(x IN ap.zones WHERE x IN allZones) OR any(x IN ap.roles WHERE x IN allRoles))
+            RETURN ap {.id, .request, .sessionTimeoutMinutes} ORDER BY ap.id } AS sessionTimeoutInForce
 ORDER BY procedure

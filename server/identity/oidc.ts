@@ -43,9 +43,23 @@ export class OidcClient {
     return { url, login };
   }
 
+  /**
+   * A step-up: the provider must authenticate the person again (prompt=login, max_age=0), and
+   * send the browser back to `redirectUrl`; the ID token then carries a fresh auth_time.
+   */
+  async startStepUp(redirectUrl: string): Promise<{ url: URL; login: OidcLogin }> {
+    const login = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier() };
+    const url = client.buildAuthorizationUrl(await this.config(), {
+      redirect_uri: redirectUrl, scope: 'openid profile email', prompt: 'login', max_age: '0',
+      code_challenge: await client.calculatePKCECodeChallenge(login.verifier), code_challenge_method: 'S256',
+      state: login.state, nonce: login.nonce,
+    });
+    return { url, login };
+  }
+
   /** The ID token's claims, after the code exchange checked state, nonce and PKCE. */
-  async finish(query: string, login: OidcLogin): Promise<Record<string, unknown>> {
-    const current = new URL(this.settings.redirectUrl);
+  async finish(query: string, login: OidcLogin, redirectUrl = this.settings.redirectUrl): Promise<Record<string, unknown>> {
+    const current = new URL(redirectUrl);
     current.search = query;
     const tokens = await client.authorizationCodeGrant(await this.config(), current, {
       pkceCodeVerifier: login.verifier, expectedState: login.state, expectedNonce: login.nonce,

@@ -118,6 +118,12 @@ export const ROUTES: Readonly<Record<string, RouteRule>> = Object.freeze({
   'POST /api/reviews/:id/withdraw': rule('change:raise'),
   'POST /api/reviews/:id/sign/safety': rule('change:sign-safety'),
   'POST /api/reviews/:id/sign/security': rule('change:sign-security'),
+  // Signing after re-authenticating at the identity provider: the start needs the discipline's
+  // role; the callback carries no credentials of ours (the provider's redirect is cross-site), and
+  // is vouched for by the state it names and a fresh ID token of the same person.
+  'POST /api/reviews/:id/sign/safety/reauth': rule('change:sign-safety'),
+  'POST /api/reviews/:id/sign/security/reauth': rule('change:sign-security'),
+  'GET /api/reviews/sign/callback': rule(PUBLIC),
   'POST /api/reviews/:id/implement': rule('change:implement'),
 
   'POST /api/impact': rule('whatif:run'),

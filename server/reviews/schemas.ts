@@ -45,6 +45,14 @@ export const SignBody = z.object({
 }).strict();
 export type SignBody = z.infer<typeof SignBody>;
 
+/** A signature to give after re-authenticating at the identity provider: a sign body without the password. */
+export const ReauthBody = SignBody.omit({ password: true }).strict();
+
+export const StepUpStarted = z.object({
+  url: z.string().describe('the identity provider\'s sign-in page (prompt=login, max_age=0): send the browser there'),
+  expiresAt: z.string().describe('until when the provider\'s answer is taken'),
+});
+
 export const ListQuery = z.object({
   status: ReviewStatus.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),

@@ -1,6 +1,6 @@
 // Signing a request for one discipline. The signer re-enters their password first (a local
-// account's; re-authenticating with an identity provider is not built, so such accounts cannot
-// sign yet). Then, under the request's lock: the permission table decides (the discipline's
+// account's; an account of the identity provider re-authenticates there instead: sign-step-up.ts,
+// which records the signature through `recordSignature` as here). Then, under the request's lock: the permission table decides (the discipline's
 // role, the requester never signs, one person never signs for both disciplines), the request must
 // be submitted, fresh, need this discipline and still hold the assessment the signer read.
 import type { DbClient } from '../db/client.js';
@@ -31,7 +31,7 @@ export interface SignerContext { source: string; settings: IdentitySettings }
 export async function reauthenticate(db: DbClient, actor: Actor, password: string, from: SignerContext): Promise<void> {
   const account = actor.kind === 'user' ? await findUser(db, actor.username) : undefined;
   if (!account?.passwordHash) {
-    throw new AppError('INTERLOCK_UNPROCESSABLE', `Signing needs the password of a local account; ${actor.username} has none (re-authentication with an identity provider is not built yet).`,
+    throw new AppError('INTERLOCK_UNPROCESSABLE', `Signing needs the password of a local account; ${actor.username} has none: re-authenticate at the identity provider instead (POST …/sign/<discipline>/reauth).`,
       [{ path: 'body.password', message: 'no local password to check' }]);
   }
   const until = await lockedUntil(db, account.username, from.source);
@@ -44,6 +44,14 @@ export async function reauthenticate(db: DbClient, actor: Actor, password: strin
 
 export async function signReview(db: DbClient, actor: Actor, id: string, discipline: Discipline, body: SignBody, from: SignerContext): Promise<ReviewRecord> {
   await reauthenticate(db, actor, body.password, from);
+  return recordSignature(db, actor, id, discipline, body);
+}
+
+/** What a signature says, once the signer has re-authenticated (password or identity provider). */
+export type SignatureIntent = Omit<SignBody, 'password'>;
+
+/** Records a re-authenticated signer's signature under the request's lock, with every rule of signing. */
+export async function recordSignature(db: DbClient, actor: Actor, id: string, discipline: Discipline, body: SignatureIntent): Promise<ReviewRecord> {
   return transition(db, {
     actor, id, verb: 'sign', action: signAction(discipline),
     check: async (tx, review) => {

@@ -18,6 +18,7 @@ import { impactRoutes } from './impact.js';
 import { inventoryRoutes } from './inventory.js';
 import { procedureRoutes } from './procedures.js';
 import { revisionRoutes } from './revisions.js';
+import { reviewReauthRoutes } from './review-reauth.js';
 import { reviewRoutes } from './reviews.js';
 import { sifRoutes } from './sifs.js';
 import { siteRoutes } from './site.js';
@@ -30,7 +31,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const routes of [
     healthRoutes, authRoutes, userRoutes, auditRoutes, siteRoutes, zoneRoutes, conduitRoutes, assetRoutes, flowRoutes, sifRoutes, procedureRoutes,
     viewRoutes, impactRoutes, revisionRoutes, advisoryRoutes, inventoryRoutes, trafficRoutes, firewallImportRoutes,
-    assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes, assuranceOscalRoutes, reviewRoutes,
+    assuranceRoutes, assuranceEvidenceRoutes, assurancePositionRoutes, assuranceOscalRoutes, reviewRoutes, reviewReauthRoutes,
     assuranceScopeRoutes, assuranceReportRoutes,
   ]) {
     await app.register(routes);
