@@ -27,11 +27,15 @@ const IDS: Record<string, string> = {
 /**
  * Operations that never ask the database, so they keep answering while it is down: the sign-in
  * methods and the identity provider's redirects (configuration only), the caller's own session
- * and sign-out, which the sweep makes with an in-process credential, and the demo capture (a file).
+ * and sign-out, which the sweep makes with an in-process credential, the demo capture (a file),
+ * and signing at the identity provider.
  */
 const NO_DATABASE = new Set([
   'GET /api/auth/methods', 'GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback', 'GET /api/auth/session', 'POST /api/auth/sign-out',
   'GET /api/traffic/demo-capture',
+  // Signing at the identity provider: without one configured (as here) the step-up answers 404 and
+  // its callback sends the browser back, both from configuration and memory alone.
+  'POST /api/reviews/{id}/sign/safety/reauth', 'POST /api/reviews/{id}/sign/security/reauth', 'GET /api/reviews/sign/callback',
 ]);
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppRole } from '../../server/identity/roles.js';
 import { as } from '../helpers/app.js';
+import { ensureUser } from '../helpers/users.js';
 
 export const PASSWORD = 'correct horse battery staple';
 export const WINDOW = { start: '2026-12-01T06:00:00Z', end: '2026-12-01T10:00:00Z' };
@@ -14,11 +15,9 @@ export const PEOPLE = {
 } as const satisfies Record<string, readonly AppRole[]>;
 export type Person = keyof typeof PEOPLE;
 
+/** Each person's account with these roles and the kit's password, whatever an earlier test file left. */
 export async function createAccounts(app: FastifyInstance): Promise<void> {
-  for (const [username, roles] of Object.entries(PEOPLE)) {
-    const res = await app.inject({ method: 'POST', url: '/api/users', payload: { username, roles, password: PASSWORD } });
-    if (res.statusCode !== 201 && res.statusCode !== 409) throw new Error(`creating ${username}: ${res.body}`);
-  }
+  for (const [username, roles] of Object.entries(PEOPLE)) await ensureUser(app.db, { username, roles: [...roles], password: PASSWORD });
 }
 
 export const by = (app: FastifyInstance, person: Person) => as(app, PEOPLE[person], person);
