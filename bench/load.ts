@@ -23,9 +23,17 @@ interface Server { url: string; token: string; child: ChildProcess; memory(): Pr
 
 async function startServer(): Promise<Server> {
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/load/serve.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Lines the server printed before anyone asked (URL and TOKEN come together) wait in `early`.
   const waiting: Array<(line: string) => void> = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => waiting.shift()?.(line));
+  const early: string[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const taker = waiting.shift();
+    if (taker) taker(line);
+    else early.push(line);
+  });
   const next = () => new Promise<string>((done, fail) => {
+    const line = early.shift();
+    if (line !== undefined) return done(line);
     waiting.push(done);
     child.once('exit', (code) => fail(new Error(`the server stopped (exit ${code})`)));
   });
