@@ -3,9 +3,6 @@
 // password. The browser's round trips are followed by hand, as in oidc.test.ts; the signature is
 // recorded as a password signature is, with the same rules and the same audit entry.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../../server/db/client.js';
 import { FRESH_SECONDS, freshAuthentication } from '../../server/reviews/sign-step-up.js';
@@ -13,52 +10,28 @@ import { anonymous, build } from '../helpers/app.js';
 import { loadSite } from '../helpers/db.js';
 import { miniSite } from '../helpers/mini-site.js';
 import { by, createAccounts, get, PASSWORD, sign, submitted } from '../reviews/review-kit.js';
+import { startTestProvider, TEST_CLIENT, type TestProvider } from '../helpers/oidc-provider.js';
 
 const REDIRECT = 'http://interlock.test/api/auth/oidc/callback';
 const STEP_UP = 'http://interlock.test/api/reviews/sign/callback';
+const REDIRECTS = [REDIRECT, STEP_UP];
+// Named apart from oidc.test.ts's people: both files share the test database, and an account of
+// another provider (that file's, on another port) keeps its username.
 const people: Record<string, { preferred_username: string; name: string; groups: string[] }> = {
-  olga: { preferred_username: 'olga', name: 'Olga Ops', groups: ['sec', 'hse'] },
+  oksana: { preferred_username: 'oksana', name: 'Oksana Ops', groups: ['sec', 'hse'] },
   ivan: { preferred_username: 'ivan', name: 'Ivan', groups: ['sec'] },
 };
-let signingIn = 'olga';
-let logins = 0;
 
-let server: Server;
-let provider: Provider;
+let idp: TestProvider;
 let app: FastifyInstance;
 let db: DbClient;
 
-async function interact(req: Parameters<Provider['interactionDetails']>[0], res: Parameters<Provider['interactionDetails']>[1]): Promise<void> {
-  const details = await provider.interactionDetails(req, res);
-  if (details.prompt.name === 'login') {
-    logins++;
-    await provider.interactionFinished(req, res, { login: { accountId: signingIn } }, { mergeWithLastSubmission: false });
-    return;
-  }
-  const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
-  grant.addOIDCScope('openid profile');
-  await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
-}
-
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    if (req.url?.startsWith('/interaction/')) void interact(req, res).catch((e: Error) => res.writeHead(500).end(e.message));
-    else void provider.callback()(req, res);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  provider = new Provider(issuer, {
-    clients: [{ client_id: 'interlock', client_secret: 'interlock-test-secret', redirect_uris: [REDIRECT, STEP_UP], grant_types: ['authorization_code'], response_types: ['code'] }],
-    findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub, ...people[sub] }) }),
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'groups'] },
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
-    cookies: { keys: ['oidc-test-cookie-key'] },
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
-  });
+  idp = await startTestProvider(people, REDIRECTS);
+  const { issuer } = idp;
   ({ app, db } = await build({
     oidc: {
-      issuer, clientId: 'interlock', clientSecret: 'interlock-test-secret', redirectUrl: REDIRECT, rolesClaim: 'groups', usernameClaim: 'preferred_username',
+      issuer, ...TEST_CLIENT, redirectUrl: REDIRECT, rolesClaim: 'groups', usernameClaim: 'preferred_username',
       roleMap: [['sec', 'security-approver'], ['hse', 'safety-approver']], name: 'Test IdP', allowHttp: true,
     },
   }));
@@ -68,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
   await db.close();
-  await new Promise((done) => server.close(done));
+  await idp.close();
 });
 
 const cookiesOf = (res: LightMyRequestResponse) => res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -108,13 +81,13 @@ async function atProvider(start: string, until: string): Promise<string> {
 /** Olga's browser session: signed in at the provider; its cookie and CSRF token. */
 let olga: { cookie: string; csrf: string };
 async function signInOlga(): Promise<void> {
-  signingIn = 'olga';
+  idp.signIn('oksana');
   const start = await anonymous(app, { method: 'GET', url: '/api/auth/oidc/start' });
   const back = new URL(await atProvider(start.headers.location as string, REDIRECT));
   const done = await anonymous(app, { method: 'GET', url: `/api/auth/oidc/callback${back.search}`, headers: { cookie: cookiesOf(start) } });
   const cookie = cookiesOf(done).split('; ').filter((c) => c.startsWith('interlock_session=')).join('; ');
   const session = (await anonymous(app, { method: 'GET', url: '/api/auth/session', headers: { cookie } })).json();
-  expect(session.user).toMatchObject({ username: 'olga', roles: ['safety-approver', 'security-approver'] });
+  expect(session.user).toMatchObject({ username: 'oksana', roles: ['safety-approver', 'security-approver'] });
   olga = { cookie, csrf: session.csrfToken };
 }
 
@@ -123,7 +96,7 @@ const startStepUp = (id: string, discipline: string, body: Record<string, unknow
 
 /** At the provider as `person`, then Interlock's callback: where it sends the browser. */
 async function reauthenticateAs(person: string, url: string): Promise<{ location: string; callback: string }> {
-  signingIn = person;
+  idp.signIn(person);
   const back = new URL(await atProvider(url, STEP_UP));
   const res = await anonymous(app, { method: 'GET', url: `/api/reviews/sign/callback${back.search}` });
   expect(res.statusCode).toBe(303);
@@ -147,7 +120,7 @@ describe('signing after re-authenticating at the identity provider', () => {
   it('sends the signer to log in again, checks it is the same person, and records the signature as a password signature', async () => {
     const id = await submitted(app);
     const hash = (await get(app, id)).assessment.hash;
-    const body = { meaning: 'approve', comment: 'olga agrees, re-authenticated', assessmentHash: hash };
+    const body = { meaning: 'approve', comment: 'oksana agrees, re-authenticated', assessmentHash: hash };
 
     // Someone else logs in at the provider in Olga's place: refused, nothing signed.
     const theirs = await startStepUp(id, 'security', body);
@@ -158,13 +131,13 @@ describe('signing after re-authenticating at the identity provider', () => {
     expect((await get(app, id)).signatures).toEqual([]);
 
     // Olga herself, even though she holds a session at the provider, must log in again.
-    const before = logins;
+    const before = idp.logins;
     const mine = await startStepUp(id, 'security', body);
-    const done = await reauthenticateAs('olga', mine.json().url);
-    expect(logins).toBe(before + 1);
+    const done = await reauthenticateAs('oksana', mine.json().url);
+    expect(idp.logins).toBe(before + 1);
     expect(done.location).toBe(`/?tab=reviews&cr=${id}&sign=ok`);
     const review = await get(app, id);
-    expect(review.signatures).toEqual([expect.objectContaining({ discipline: 'security', username: 'olga', displayName: 'Olga Ops', meaning: 'approve', comment: body.comment, assessmentHash: hash })]);
+    expect(review.signatures).toEqual([expect.objectContaining({ discipline: 'security', username: 'oksana', displayName: 'Oksana Ops', meaning: 'approve', comment: body.comment, assessmentHash: hash })]);
     expect(review.status).toBe('SUBMITTED');
 
     // The provider's answer is taken once.
@@ -173,23 +146,23 @@ describe('signing after re-authenticating at the identity provider', () => {
 
     // Separation of duties, as for a password: Olga cannot sign for safety too.
     const both = await startStepUp(id, 'safety', { ...body, comment: 'and for safety' });
-    expect((await reauthenticateAs('olga', both.json().url)).location).toBe(`/?tab=reviews&cr=${id}&sign=forbidden`);
+    expect((await reauthenticateAs('oksana', both.json().url)).location).toBe(`/?tab=reviews&cr=${id}&sign=forbidden`);
     expect((await sign(app, 'sue', id, 'safety')).json().status).toBe('APPROVED');
 
     const refused = (await app.inject({ method: 'GET', url: '/api/audit?action=change:sign-refused&limit=5' })).json().entries;
     expect(refused.map((e: { actor: string; target: string; outcome: string; details: { reason: string; discipline: string } }) => [e.actor, e.target, e.outcome, e.details.discipline, e.details.reason]))
-      .toEqual([['olga', `change-request/${id}`, 'refused', 'safety', 'forbidden'], ['olga', `change-request/${id}`, 'refused', 'security', 'other-person']]);
+      .toEqual([['oksana', `change-request/${id}`, 'refused', 'safety', 'forbidden'], ['oksana', `change-request/${id}`, 'refused', 'security', 'other-person']]);
     const entries = (await app.inject({ method: 'GET', url: '/api/audit?action=change:sign&limit=10' })).json().entries
       .filter((e: { action: string }) => e.action === 'change:sign').slice(0, 2);
     expect(entries.map((e: { actor: string; target: string; details: { discipline: string; meaning: string; comment: string; assessmentHash: string } }) => [e.actor, e.target, e.details.discipline, e.details.meaning, e.details.comment, e.details.assessmentHash]))
-      .toEqual([['sue', expect.stringContaining(id), 'safety', 'approve', 'sue agrees', hash], ['olga', expect.stringContaining(id), 'security', 'approve', body.comment, hash]]);
+      .toEqual([['sue', expect.stringContaining(id), 'safety', 'approve', 'sue agrees', hash], ['oksana', expect.stringContaining(id), 'security', 'approve', body.comment, hash]]);
   });
 
   it('binds the signature to what was asked: a reassessed request refuses the signature of the old hash', async () => {
     const id = await submitted(app);
     const stale = await startStepUp(id, 'security', { meaning: 'reject', assessmentHash: 'a'.repeat(64) });
     expect(stale.statusCode).toBe(200);
-    expect((await reauthenticateAs('olga', stale.json().url)).location).toBe(`/?tab=reviews&cr=${id}&sign=conflict`);
+    expect((await reauthenticateAs('oksana', stale.json().url)).location).toBe(`/?tab=reviews&cr=${id}&sign=conflict`);
     expect((await get(app, id)).signatures).toEqual([]);
   });
 

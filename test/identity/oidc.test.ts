@@ -4,57 +4,29 @@
 // person), the redirect back — and Interlock's callback exchanges the code with the provider over
 // HTTP. Roles follow the provider's groups at every sign-in; nobody is let in without one.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../../server/db/client.js';
 import { anonymous, build } from '../helpers/app.js';
+import { startTestProvider, TEST_CLIENT, type TestProvider } from '../helpers/oidc-provider.js';
 
 const REDIRECT = 'http://interlock.test/api/auth/oidc/callback';
+const REDIRECTS = [REDIRECT];
 const people: Record<string, { preferred_username: string; name: string; groups: string[] }> = {
   olga: { preferred_username: 'Olga', name: 'Olga Ops', groups: ['ot-engineers', 'staff'] },
   mallory: { preferred_username: 'mallory', name: 'Mallory', groups: ['marketing'] },
   dup: { preferred_username: 'local-dup', name: 'Same name as a local account', groups: ['hse'] },
 };
-let signingIn = 'olga';
 
-let server: Server;
-let provider: Provider;
+let idp: TestProvider;
 let app: FastifyInstance;
 let db: DbClient;
 
-/** The provider's interactions, answered as the person `signingIn` would: log in, then consent. */
-async function interact(req: Parameters<Provider['interactionDetails']>[0], res: Parameters<Provider['interactionDetails']>[1]): Promise<void> {
-  const details = await provider.interactionDetails(req, res);
-  if (details.prompt.name === 'login') {
-    await provider.interactionFinished(req, res, { login: { accountId: signingIn } }, { mergeWithLastSubmission: false });
-    return;
-  }
-  const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
-  grant.addOIDCScope('openid profile');
-  await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
-}
-
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    if (req.url?.startsWith('/interaction/')) void interact(req, res).catch((e: Error) => res.writeHead(500).end(e.message));
-    else void provider.callback()(req, res);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  provider = new Provider(issuer, {
-    clients: [{ client_id: 'interlock', client_secret: 'interlock-test-secret', redirect_uris: [REDIRECT], grant_types: ['authorization_code'], response_types: ['code'] }],
-    findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub, ...people[sub] }) }),
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'groups'] },
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
-    cookies: { keys: ['oidc-test-cookie-key'] },
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
-  });
+  idp = await startTestProvider(people, REDIRECTS);
+  const { issuer } = idp;
   ({ app, db } = await build({
     oidc: {
-      issuer, clientId: 'interlock', clientSecret: 'interlock-test-secret', redirectUrl: REDIRECT, rolesClaim: 'groups', usernameClaim: 'preferred_username',
+      issuer, ...TEST_CLIENT, redirectUrl: REDIRECT, rolesClaim: 'groups', usernameClaim: 'preferred_username',
       roleMap: [['ot-engineers', 'engineer'], ['hse', 'safety-approver']], name: 'Test IdP', allowHttp: true,
     },
   }));
@@ -63,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
   await db.close();
-  await new Promise((done) => server.close(done));
+  await idp.close();
 });
 
 const cookiesOf = (res: LightMyRequestResponse) => res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -89,7 +61,7 @@ async function atProvider(start: string): Promise<string> {
 
 /** The whole round trip as `person`; Interlock's last answer (a redirect) and its cookies. */
 async function signInAtProvider(person: string): Promise<LightMyRequestResponse> {
-  signingIn = person;
+  idp.signIn(person);
   const start = await anonymous(app, { method: 'GET', url: '/api/auth/oidc/start' });
   expect(start.statusCode).toBe(302);
   const back = new URL(await atProvider(start.headers.location as string));
@@ -132,7 +104,7 @@ describe('sign-in at the identity provider', () => {
   });
 
   it('refuses a callback whose state is not the one it started with', async () => {
-    signingIn = 'olga';
+    idp.signIn('olga');
     const mine = await anonymous(app, { method: 'GET', url: '/api/auth/oidc/start' });
     const theirs = await anonymous(app, { method: 'GET', url: '/api/auth/oidc/start' });
     const back = new URL(await atProvider(theirs.headers.location as string));
