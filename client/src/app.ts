@@ -23,6 +23,7 @@ import { TrafficView } from './traffic/traffic-view.js';
 import { parseState, TABS, writeState, type Tab, type ViewState } from './url-state.js';
 import { openMeetingPack } from './reviews/meeting-pack.js';
 import { ReviewsPanel } from './reviews/reviews-panel.js';
+import { stepUpOutcome } from './reviews/step-up-outcome.js';
 import { WhatIfPanel } from './whatif/whatif-panel.js';
 import { ZoneLocator } from './zone-locator.js';
 
@@ -45,6 +46,8 @@ export class App {
   private view: GraphViewT | undefined;
   readonly ctx: PanelContext;
   ready = false;
+  /** What a re-authentication at the identity provider came to: read before the first URL update drops it. */
+  private readonly signOutcome = stepUpOutcome();
 
   constructor() {
     this.ctx = {
@@ -124,7 +127,7 @@ export class App {
     if (change) await this.whatif.restore(change, finding);
     if (this.state.traffic) await this.traffic.panel.useDemo(this.state.tf);
     this.setTab(tab);
-    if (tab === 'reviews') await (cr ? this.reviews.open(cr) : this.reviews.showList());
+    if (tab === 'reviews') await (cr ? this.reviews.open(cr, this.signOutcome) : this.reviews.showList());
     if (tab === 'assurance') await this.drawAssurance();
     this.ready = true;
     if (pack.length) {

@@ -11,6 +11,8 @@ export interface Actor {
   username: string;
   displayName: string;
   roles: readonly AppRole[];
+  /** How the account proves who it is when signing: its Interlock password, or at the identity provider. */
+  source?: 'local' | 'oidc';
   /** How the request was authenticated. */
   via: 'session' | 'token' | 'internal';
   /** The API token used, for the audit log (its id, never the token). */

@@ -69,7 +69,7 @@ export const IssuedToken = TokenView.extend({ token: z.string().describe('the to
 export const SignInBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(256) }).strict();
 
 export const SessionView = z.object({
-  user: UserView.pick({ id: true, username: true, displayName: true, roles: true }),
+  user: UserView.pick({ id: true, username: true, displayName: true, roles: true, source: true }),
   via: z.enum(['session', 'token', 'internal']),
   csrfToken: z.string().optional().describe('a session\'s: send it as X-CSRF-Token on every request that changes something'),
   expiresAt: z.string().optional().describe('a session\'s absolute end (it also ends after the idle timeout)'),

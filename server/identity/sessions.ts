@@ -16,7 +16,7 @@ export interface NewSession { sessionId: string; expiresAt: string; csrfToken: s
 
 export function sessionActor(user: StoredUser, sessionId: string, via: Actor['via'] = 'session'): Actor {
   return {
-    kind: 'user', id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, via,
+    kind: 'user', id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, source: user.source, via,
     sessionKey: sha256Hex(sessionId), csrfToken: csrfTokenFor(sessionId),
   };
 }

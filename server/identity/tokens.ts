@@ -66,5 +66,5 @@ export async function resolveToken(db: DbClient, presented: string): Promise<Res
   if (Date.parse(token.expiresAt) <= now) return { problem: 'the API token has expired' };
   if (user.disabled) return { problem: 'the API token\'s account is disabled' };
   if (!token.lastUsedAt || now - Date.parse(token.lastUsedAt) > TOUCH_EVERY_MS) await db.write('identity/touch-token', { id: token.id, now: new Date(now).toISOString() });
-  return { actor: { kind: 'user', id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, via: 'token', tokenId: token.id } };
+  return { actor: { kind: 'user', id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, source: user.source, via: 'token', tokenId: token.id } };
 }

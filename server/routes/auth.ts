@@ -17,7 +17,7 @@ import { oidcRoutes } from './auth-oidc.js';
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
 export const sessionAnswer = (actor: Actor, expiresAt?: string) => ({
-  user: { id: actor.id, username: actor.username, displayName: actor.displayName, roles: [...actor.roles] },
+  user: { id: actor.id, username: actor.username, displayName: actor.displayName, roles: [...actor.roles], source: actor.source ?? 'local' },
   via: actor.via,
   ...(actor.csrfToken ? { csrfToken: actor.csrfToken } : {}),
   ...(expiresAt ? { expiresAt } : {}),

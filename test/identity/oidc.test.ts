@@ -79,7 +79,7 @@ describe('sign-in at the identity provider', () => {
   it('signs a person in with the roles their groups map to, and follows the groups at the next sign-in', async () => {
     const first = await signInAtProvider('olga');
     expect([first.statusCode, first.headers.location]).toEqual([303, '/']);
-    expect(await session(first)).toMatchObject({ user: { username: 'olga', displayName: 'Olga Ops', roles: ['engineer'] }, via: 'session' });
+    expect(await session(first)).toMatchObject({ user: { username: 'olga', displayName: 'Olga Ops', roles: ['engineer'], source: 'oidc' }, via: 'session' });
 
     people.olga!.groups = ['hse'];
     const second = await signInAtProvider('olga');

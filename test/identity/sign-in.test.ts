@@ -122,7 +122,7 @@ describe('API tokens', () => {
     const { token, id } = issued.json();
     expect(token).toMatch(/^ilk_[A-Za-z0-9_-]{43}$/);
     const bearer = { authorization: `Bearer ${token}` };
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: bearer })).json()).toMatchObject({ user: { username: 'erin' }, via: 'token' });
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: bearer })).json()).toMatchObject({ user: { username: 'erin', source: 'local' }, via: 'token' });
     expect((await ctx.app.inject({ method: 'POST', url: '/api/impact', payload: { change: { kind: 'patch', targets: ['fw-a'] } }, headers: bearer })).statusCode).toBe(200);
     expect((await ctx.app.inject({ method: 'POST', url: '/api/import', payload: {}, headers: bearer })).json().code).toBe('INTERLOCK_FORBIDDEN');
     const listed = (await ctx.app.inject({ method: 'GET', url: '/api/users/erin/tokens' })).json();

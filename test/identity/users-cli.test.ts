@@ -54,7 +54,7 @@ describe('npm run users and npm run audit', () => {
     const password = added.stdout.trim();
     expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
     const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'alice', password }, headers: { authorization: '' } });
-    expect(res.json().user).toEqual({ id: expect.any(String), username: 'alice', displayName: 'Alice A', roles: ['engineer', 'viewer'] });
+    expect(res.json().user).toEqual({ id: expect.any(String), username: 'alice', displayName: 'Alice A', roles: ['engineer', 'viewer'], source: 'local' });
   });
 
   it('issues a token that works, lists and disables through a server with an admin token, and refuses bad input', async () => {

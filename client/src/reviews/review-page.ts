@@ -10,6 +10,7 @@ import { findingsList, verdict } from '../whatif/findings-list.js';
 import { assessmentDiff } from './assessment-diff.js';
 import { reviewsApi, type ReviewT } from './reviews-api.js';
 import { signForm } from './sign-form.js';
+import { stepUpNotice } from './step-up-outcome.js';
 
 export interface PageHost {
   showFinding(f: Finding | undefined): Promise<void>;
@@ -41,7 +42,12 @@ export class ReviewPage {
   private readonly message = h('p', { class: 'error', id: 'review-error', hidden: true });
   private readonly forms = h('div', { class: 'sign-forms' });
 
-  constructor(private readonly root: HTMLElement, private review: ReviewT, private readonly host: PageHost) {}
+  /** What a re-authentication at the identity provider came to, shown until the next action. */
+  private notice: HTMLElement | false;
+
+  constructor(private readonly root: HTMLElement, private review: ReviewT, private readonly host: PageHost, signOutcome?: string) {
+    this.notice = signOutcome ? stepUpNotice(signOutcome) : false;
+  }
 
   render(): void {
     const r = this.review;
@@ -59,6 +65,7 @@ export class ReviewPage {
         h('ul', {}, ...r.staleBecause.map((c) => h('li', {}, `${c.collection}/${c.entity}: ${c.op} at revision ${c.revision}${c.actor ? ` by ${c.actor}` : ''}`))),
         h('button', { type: 'button', class: 'small', id: 'review-preview', onclick: (e: Event) => void this.preview(e.target as HTMLButtonElement) }, 'Compare with a fresh assessment')) : false,
       r.implemented ? h('p', { class: 'ok', id: 'implemented' }, `Implemented at revision ${r.implemented.revision} by ${r.implemented.by}, ${new Date(r.implemented.at).toLocaleString()}.`) : false,
+      this.notice,
       this.message,
       this.actions(),
       this.forms,
@@ -131,6 +138,7 @@ export class ReviewPage {
 
   private updated(review: ReviewT): void {
     this.review = review;
+    this.notice = false;
     this.active = undefined;
     this.render();
     this.host.changed();

@@ -1,7 +1,7 @@
 // The change-request calls of the API client, parsed with the server's own schemas.
 import { z } from 'zod';
 import type { Change } from '../../../server/impact/change-schema.js';
-import { ReviewListItem, ReviewView, type Discipline } from '../../../server/reviews/schemas.js';
+import { ReviewListItem, ReviewView, StepUpStarted, type Discipline } from '../../../server/reviews/schemas.js';
 import { request } from '../api-client.js';
 import { csrfHeaders } from '../signin/session.js';
 
@@ -19,6 +19,9 @@ export const reviewsApi = {
   step: (id: string, verb: 'submit' | 'reassess' | 'withdraw' | 'implement') => post(`/api/reviews/${enc(id)}/${verb}`),
   sign: (id: string, discipline: Discipline, body: { meaning: 'approve' | 'reject'; comment: string; password: string; assessmentHash: string }) =>
     post(`/api/reviews/${enc(id)}/sign/${discipline}`, body),
+  /** A signature by re-authenticating at the identity provider: the provider's URL to send the browser to. */
+  reauth: (id: string, discipline: Discipline, body: { meaning: 'approve' | 'reject'; comment: string; assessmentHash: string }) =>
+    request(StepUpStarted, `/api/reviews/${enc(id)}/sign/${discipline}/reauth`, { method: 'POST', body: JSON.stringify(body) }),
   auditHead: () => request(Head, '/api/audit/head'),
   /** An edit from the version read: 412 when someone changed the request since. */
   edit: (id: string, version: number, body: { title?: string; reason?: string }) =>

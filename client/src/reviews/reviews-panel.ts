@@ -25,9 +25,10 @@ export class ReviewsPanel {
       reviewList(items, { open: (id) => void this.open(id), pack: (ids) => void openMeetingPack(ids, this.host) }));
   }
 
-  async open(id: string): Promise<void> {
+  /** A request's page; `signOutcome` when the identity provider just sent the signer back to it. */
+  async open(id: string, signOutcome?: string): Promise<void> {
     this.host.remember(id);
     const review = await reviewsApi.get(id);
-    new ReviewPage(this.root, review, { showFinding: (f) => this.host.showFinding(f), back: () => void this.showList(), changed: () => {} }).render();
+    new ReviewPage(this.root, review, { showFinding: (f) => this.host.showFinding(f), back: () => void this.showList(), changed: () => {} }, signOutcome).render();
   }
 }

@@ -12,6 +12,9 @@ const CSRF_HEADER = 'x-csrf-token';
 
 export const csrfHeaders = (): Record<string, string> => (current?.csrfToken ? { [CSRF_HEADER]: current.csrfToken } : {});
 
+/** The session loaded at start-up (undefined before, or when signed out). */
+export const currentSession = (): SessionT | undefined => current;
+
 /** The signed-in session, or undefined when the browser has none (or it has ended). */
 export async function loadSession(): Promise<SessionT | undefined> {
   const res = await fetch('/api/auth/session', { headers: { accept: 'application/json' } });

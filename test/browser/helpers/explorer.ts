@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { buildApp } from '../../../server/app.js';
 import type { DbClient } from '../../../server/db/client.js';
 import { createUser, findUser } from '../../../server/identity/accounts.js';
+import type { IdentitySettings } from '../../../server/identity/settings.js';
 import { actAsAdminByDefault } from '../../helpers/app.js';
 import { loadSite, testDb } from '../../helpers/db.js';
 
@@ -42,16 +43,19 @@ export interface Explorer {
   close(): Promise<void>;
 }
 
-export async function startExplorer(site: unknown, viewport = { width: 1600, height: 1000 }): Promise<Explorer> {
+/** An identity provider's tests choose the port (its redirect URLs name it) and the identity settings. */
+export interface ExplorerOptions { port?: number; identity?: Partial<IdentitySettings> }
+
+export async function startExplorer(site: unknown, viewport = { width: 1600, height: 1000 }, options: ExplorerOptions = {}): Promise<Explorer> {
   const db = await testDb();
   await loadSite(db, site);
   if (!(await findUser(db, EXPLORER_USER.username))) {
     await createUser(db, { username: 'test' }, { ...EXPLORER_USER, roles: ['engineer'] });
   }
   // Every page signs in from the same address: the per-address sign-in limit is not under test here.
-  const app = await buildApp({ db, clientDir: CLIENT_DIR, edge: { pressure: false }, identity: { signInPerMinute: 10_000 } });
+  const app = await buildApp({ db, clientDir: CLIENT_DIR, edge: { pressure: false }, identity: { signInPerMinute: 10_000, ...options.identity } });
   actAsAdminByDefault(app);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
