@@ -2,6 +2,7 @@
 // and latency.svg, under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { assuranceTable, type AssuranceResult } from './assurance-measure.js';
 import type { MemoryPeak } from './memory.js';
 import type { ColdStart } from './cold-start.js';
 import { latencySvg } from './plot.js';
@@ -17,6 +18,7 @@ export interface BenchResult {
   coldStart: ColdStart;
   nodeMemoryPeak: MemoryPeak;
   sizes: SizeResult[];
+  assurance: AssuranceResult;
   targets: Target[];
 }
 
@@ -75,6 +77,10 @@ export function markdown(r: BenchResult): string {
     row(['assets', 'changes', 'agree with (b)', 'agree with (a)', 'all three']),
     row(['---:', '---:', '---:', '---:', '---:']),
     ...s.map((x) => row([x.assets.toLocaleString('en'), x.agreement.changes, x.agreement.withFloor, x.agreement.withNaive, x.agreement.allThree])),
+    '',
+    `**Assurance** (${r.assurance.assets.toLocaleString('en')} assets: ${r.assurance.estate.controls} controls, ${r.assurance.estate.evidence} evidence items, ${r.assurance.estate.requirements} requirements; through HTTP, as of ${r.assurance.asOf})`,
+    '',
+    assuranceTable(r.assurance),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -8,12 +8,21 @@ import type { ControlInDomainT, EvidenceCurrencyT } from './schemas.js';
 
 export type ControlStatusRow = Omit<ControlInDomainT, 'evidence'> & { evidence: string[] };
 
-export interface Baseline {
+/**
+ * What statuses and summaries read: per "control|domain", the effective status and (when assessed)
+ * the maturity. Read alone (readStatuses) when no answer shows the evidence behind them.
+ */
+export interface Statuses {
   asOf: string;
+  effective: Record<string, string>;
+  maturity: ReadonlyMap<string, number>;
+}
+
+/** The statuses with the rows and evidence that explain them: what every "why" reads. */
+export interface Baseline extends Statuses {
   evidence: Map<string, EvidenceCurrencyT>;
   /** Per "control|domain", for every control and each domain it covers. */
   controls: Map<string, ControlStatusRow>;
-  effective: Record<string, string>;
 }
 
 export const controlKey = (control: string, domain: DomainT) => `${control}|${domain}`;
@@ -27,10 +36,32 @@ export async function readBaseline(tx: Tx, asOf: string, controls: string[] | nu
   return baselineOf(asOf, evidence, rows);
 }
 
-/** The baseline a framework's or some requirements' statuses read: only the controls they can depend on. */
-export async function readBaselineFor(tx: Tx, asOf: string, scope: { framework?: string; requirements?: string[] }): Promise<Baseline> {
+type Scope = { framework?: string; requirements?: string[] };
+
+/** The controls a framework's or some requirements' statuses can depend on. */
+async function controlsOf(tx: Tx, scope: Scope): Promise<string[]> {
   const [row] = await tx.run('assurance/requirement-controls', { framework: scope.framework ?? null, requirements: scope.requirements ?? null });
-  return readBaseline(tx, asOf, (row?.controls as string[] | undefined) ?? []);
+  return (row?.controls as string[] | undefined) ?? [];
+}
+
+/** The baseline a framework's or some requirements' statuses read: only the controls they can depend on. */
+export async function readBaselineFor(tx: Tx, asOf: string, scope: Scope): Promise<Baseline> {
+  return readBaseline(tx, asOf, await controlsOf(tx, scope));
+}
+
+/** The statuses alone, of `controls` (every control when null): no evidence rows are read. */
+export async function readStatuses(tx: Tx, asOf: string, controls: string[] | null = null): Promise<Statuses> {
+  const rows = (await tx.run('assurance/control-effective', { asOf, controls })) as Array<{ control: string; domain: DomainT; effective: string; maturity: number | null }>;
+  return {
+    asOf,
+    effective: Object.fromEntries(rows.map((r) => [controlKey(r.control, r.domain), r.effective])),
+    maturity: new Map(rows.flatMap((r) => (r.maturity === null ? [] : [[controlKey(r.control, r.domain), r.maturity] as const]))),
+  };
+}
+
+/** The statuses a framework's or some requirements' statuses read, without their evidence. */
+export async function readStatusesFor(tx: Tx, asOf: string, scope: Scope): Promise<Statuses> {
+  return readStatuses(tx, asOf, await controlsOf(tx, scope));
 }
 
 function baselineOf(asOf: string, evidence: EvidenceCurrencyT[], rows: ControlStatusRow[]): Baseline {
@@ -39,6 +70,7 @@ function baselineOf(asOf: string, evidence: EvidenceCurrencyT[], rows: ControlSt
     evidence: new Map(evidence.map((e) => [e.evidence, e])),
     controls: new Map(rows.map((r) => [controlKey(r.control, r.domain), r])),
     effective: Object.fromEntries(rows.map((r) => [controlKey(r.control, r.domain), r.effective])),
+    maturity: new Map(rows.flatMap((r) => (r.assessed ? [[controlKey(r.control, r.domain), r.assessed.maturity] as const] : []))),
   };
 }
 

@@ -2,7 +2,7 @@
 // the requirement statuses the graph computed: counting and rounding are the only work here.
 import type { Tx } from '../db/client.js';
 import { CAF_RATINGS, type DomainT } from '../model/governance-schema.js';
-import { controlKey, type Baseline } from './baseline.js';
+import { controlKey, type Baseline, type Statuses } from './baseline.js';
 
 import { requirementStatuses, type RequirementStatusT } from './requirements.js';
 import type { FrameworkInfoT, FrameworkSummaryT, ProfileConformanceT, RequirementResultT } from './schemas.js';
@@ -20,15 +20,15 @@ export async function readFrameworks(tx: Tx, framework: string | null = null): P
 export const cafFrameworks = (frameworks: Map<string, FrameworkInfoT>) =>
   new Set([...frameworks.values()].filter((f) => f.ratingModel === 'caf').map((f) => f.framework));
 
-export function summarize(framework: FrameworkInfoT, domain: DomainT, requirements: RequirementStatusT[], baseline: Baseline): FrameworkSummaryT {
+export function summarize(framework: FrameworkInfoT, domain: DomainT, requirements: RequirementStatusT[], statuses: Statuses): FrameworkSummaryT {
   const counts = { met: 0, partial: 0, 'not-met': 0, gap: 0 };
   for (const r of requirements) counts[r.status] += 1;
   // Maturity: the distinct direct controls of the assessable requirements, assessed in the domain.
   const maturities = new Map<string, number>();
   for (const r of requirements) {
     for (const id of r.direct) {
-      const assessed = baseline.controls.get(controlKey(id, domain))?.assessed;
-      if (assessed) maturities.set(id, assessed.maturity);
+      const maturity = statuses.maturity.get(controlKey(id, domain));
+      if (maturity !== undefined) maturities.set(id, maturity);
     }
   }
   const total = [...maturities.values()].reduce((a, b) => a + b, 0);
@@ -42,14 +42,17 @@ export function summarize(framework: FrameworkInfoT, domain: DomainT, requiremen
 
 export interface FrameworkView { summary: FrameworkSummaryT; requirements: RequirementStatusT[] }
 
-/** Every framework and domain it scopes (or one framework), with its requirement statuses (with why only if asked). */
-export async function frameworkViews(tx: Tx, baseline: Baseline, frameworks: Map<string, FrameworkInfoT>, why = false): Promise<FrameworkView[]> {
+/**
+ * Every framework and domain it scopes (or one framework), with its requirement statuses; with
+ * their why only from a whole baseline (`why`), since the why shows the evidence.
+ */
+export async function frameworkViews(tx: Tx, statuses: Statuses, frameworks: Map<string, FrameworkInfoT>, why?: Baseline): Promise<FrameworkView[]> {
   const caf = cafFrameworks(frameworks);
   const views: FrameworkView[] = [];
   for (const f of frameworks.values()) {
     for (const domain of f.domains) {
-      const requirements = await requirementStatuses(tx, baseline, domain, { framework: f.framework }, caf, why);
-      views.push({ summary: summarize(f, domain, requirements, baseline), requirements });
+      const requirements = await requirementStatuses(tx, statuses, domain, { framework: f.framework }, caf, why);
+      views.push({ summary: summarize(f, domain, requirements, statuses), requirements });
     }
   }
   return views;

@@ -21,7 +21,7 @@ export async function inconsistencies(tx: Tx, baseline: Baseline): Promise<Incon
   for (const domain of ['IT', 'OT'] as const) {
     const pairs = equal.filter((m) => m.domains.includes(domain));
     if (pairs.length === 0) continue;
-    const rows = await requirementStatuses(tx, baseline, domain, { requirements: [...new Set(pairs.flatMap((m) => [m.from, m.to]))] }, new Set(), false);
+    const rows = await requirementStatuses(tx, baseline, domain, { requirements: [...new Set(pairs.flatMap((m) => [m.from, m.to]))] }, new Set());
     const status = new Map(rows.map((r) => [r.requirement, r.status]));
     for (const m of pairs) {
       const [fromStatus, toStatus] = [status.get(m.from)!, status.get(m.to)!];

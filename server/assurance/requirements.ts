@@ -2,7 +2,7 @@
 // decides, here the control ids it names are joined with their statuses and evidence.
 import type { Tx } from '../db/client.js';
 import type { CafRatingT, DomainT, RequirementStatus } from '../model/governance-schema.js';
-import { controlInDomain, type Baseline } from './baseline.js';
+import { controlInDomain, type Baseline, type Statuses } from './baseline.js';
 import type { ProjectionT, RequirementResultT } from './schemas.js';
 
 interface ProjectionRow extends Omit<ProjectionT, 'sourceControls'> { sourceControls: string[] }
@@ -34,15 +34,16 @@ export function cafRating(status: RequirementStatus, noPartial: boolean): CafRat
 export type RequirementStatusT = RequirementResultT & { direct: string[] };
 
 /**
- * `caf`: the frameworks rated on the CAF scale, whose requirements get a rating. Without `why`,
+ * `caf`: the frameworks rated on the CAF scale, whose requirements get a rating. `why`: the whole
+ * baseline the statuses came from, to explain them with their controls and evidence; without it
  * the candidates and the source controls are left out: a summary of thousands of controls needs
  * only the statuses.
  */
-export async function requirementStatuses(tx: Tx, baseline: Baseline, domain: DomainT, scope: RequirementScope, caf: ReadonlySet<string>, why = true): Promise<RequirementStatusT[]> {
+export async function requirementStatuses(tx: Tx, statuses: Statuses, domain: DomainT, scope: RequirementScope, caf: ReadonlySet<string>, why?: Baseline): Promise<RequirementStatusT[]> {
   const rows = (await tx.run('assurance/requirement-statuses', {
-    domain, framework: scope.framework ?? null, requirements: scope.requirements ?? null, effective: baseline.effective, why,
+    domain, framework: scope.framework ?? null, requirements: scope.requirements ?? null, effective: statuses.effective, why: why !== undefined,
   })) as RequirementRow[];
-  const controls = (ids: string[]) => (why ? ids.map((id) => controlInDomain(baseline, id, domain)) : []);
+  const controls = (ids: string[]) => (why ? ids.map((id) => controlInDomain(why, id, domain)) : []);
   const projection = (p: ProjectionRow): ProjectionT => ({ ...p, sourceControls: controls(p.sourceControls) });
   return rows.map(({ noPartial, controls: direct, chosen, candidates, ...row }) => ({
     ...row,

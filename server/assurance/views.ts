@@ -5,7 +5,7 @@ import type { DbClient, Tx } from '../db/client.js';
 import { notFound } from '../errors.js';
 import type { DomainT, EvidenceRevisionT } from '../model/governance-schema.js';
 import { readDocs } from '../site/read-entities.js';
-import { controlInDomain, readBaseline, readBaselineFor, type Baseline } from './baseline.js';
+import { controlInDomain, readBaseline, readBaselineFor, readStatuses, readStatusesFor, type Baseline } from './baseline.js';
 import { controlsWithoutCurrentEvidence, evidenceReuse } from './evidence.js';
 import { cafFrameworks, conformance, frameworkViews, readFrameworks, readProfile } from './frameworks.js';
 import { requirementStatuses } from './requirements.js';
@@ -13,9 +13,9 @@ import type { ControlInDomainT, EvidenceCurrencyT, FrameworkInfoT, FrameworkSumm
 
 export async function frameworksWithSummaries(db: DbClient, asOf: string): Promise<Array<FrameworkInfoT & { summaries: FrameworkSummaryT[] }>> {
   return db.readTx(async (tx) => {
-    const baseline = await readBaseline(tx, asOf);
+    const statuses = await readStatuses(tx, asOf);
     const frameworks = await readFrameworks(tx);
-    const views = await frameworkViews(tx, baseline, frameworks);
+    const views = await frameworkViews(tx, statuses, frameworks);
     return [...frameworks.values()].map((f) => ({ ...f, summaries: views.filter((v) => v.summary.framework === f.framework).map((v) => v.summary) }));
   });
 }
@@ -24,7 +24,7 @@ export async function frameworksWithSummaries(db: DbClient, asOf: string): Promi
 export async function frameworkSummaries(db: DbClient, id: string, asOf: string): Promise<FrameworkSummaryT[]> {
   return db.readTx(async (tx) => {
     const frameworks = await oneFramework(tx, id);
-    return (await frameworkViews(tx, await readBaselineFor(tx, asOf, { framework: id }), frameworks)).map((v) => v.summary);
+    return (await frameworkViews(tx, await readStatusesFor(tx, asOf, { framework: id }), frameworks)).map((v) => v.summary);
   });
 }
 
@@ -49,7 +49,7 @@ export function flatStatuses(tree: TreeNode[]): Array<{ requirement: string; ref
 export async function frameworkTree(db: DbClient, id: string, asOf: string) {
   return db.readTx(async (tx) => {
     const frameworks = await oneFramework(tx, id);
-    const views = await frameworkViews(tx, await readBaselineFor(tx, asOf, { framework: id }), frameworks);
+    const views = await frameworkViews(tx, await readStatusesFor(tx, asOf, { framework: id }), frameworks);
     const rows = (await tx.run('assurance/framework-requirements', { framework: id })) as Array<Omit<TreeNode, 'statuses' | 'children'> & { parent: string | null }>;
     const nodes = new Map(rows.map(({ parent: _parent, ...r }) => [r.requirement, { ...r, statuses: [], children: [] } as TreeNode]));
     for (const v of views) for (const r of v.requirements) nodes.get(r.requirement)?.statuses.push({ domain: r.domain, status: r.status, source: r.source, rating: r.rating });
@@ -67,7 +67,7 @@ export async function requirementWithWhy(db: DbClient, id: string, asOf: string,
     const caf = cafFrameworks(frameworks);
     const results: RequirementResultT[] = [];
     for (const d of domain ? [domain] : (['IT', 'OT'] as const)) {
-      for (const { direct: _direct, ...result } of await requirementStatuses(tx, baseline, d, { requirements: [id] }, caf)) results.push(result);
+      for (const { direct: _direct, ...result } of await requirementStatuses(tx, baseline, d, { requirements: [id] }, caf, baseline)) results.push(result);
     }
     if (results.length === 0 && (await readDocs(tx, 'requirements', [id])).length === 0) throw notFound('requirement', id);
     return results;
@@ -79,7 +79,7 @@ export async function profileConformance(db: DbClient, id: string, asOf: string)
     const profile = await readProfile(tx, id);
     if (!profile) throw notFound('profile', id);
     const frameworks = await oneFramework(tx, profile.framework);
-    return (await frameworkViews(tx, await readBaselineFor(tx, asOf, { framework: profile.framework }), frameworks)).map((v) => conformance(profile, v.summary.domain, v.requirements));
+    return (await frameworkViews(tx, await readStatusesFor(tx, asOf, { framework: profile.framework }), frameworks)).map((v) => conformance(profile, v.summary.domain, v.requirements));
   });
 }
 

@@ -6,6 +6,7 @@ import { evidenceReuse } from '../../server/assurance/evidence.js';
 import { conformance, frameworkViews, readFrameworks, readProfile } from '../../server/assurance/frameworks.js';
 import { inconsistencies } from '../../server/assurance/inconsistencies.js';
 import { riskFindings, sharedSystems } from '../../server/assurance/risks.js';
+import { frameworksWithSummaries, profileConformance } from '../../server/assurance/views.js';
 import { zoneLevels } from '../../server/assurance/zones.js';
 import type { DbClient } from '../../server/db/client.js';
 import type { AssuranceReport } from '../../server/oracle/assurance/evaluate.js';
@@ -16,15 +17,24 @@ const sorted = <T>(xs: T[]) => xs.map(canon).sort();
 
 export interface Comparable {
   controls: string[]; requirements: string[]; frameworks: string[]; profiles: string[]; inconsistencies: string[];
+  /** The summaries and conformance the routes answer from the statuses alone (no evidence rows read). */
+  routeSummaries: string[]; routeProfiles: string[];
   evidence: string[]; zones: string[]; shared: string[]; risks: string[];
 }
 
+const summaryOf = (f: { framework: string; domain: string; counts: unknown; compliance: unknown; maturity: unknown; maturityControls: unknown }) =>
+  [f.framework, f.domain, f.counts, f.compliance, f.maturity, f.maturityControls];
+const conformanceOf = (p: { profile: string; domain: string; meeting: number; targets: number; outcomes: Array<{ requirement: string; rating: string; meets: boolean | null }> }) =>
+  [p.profile, p.domain, p.meeting, p.targets, p.outcomes.map((o) => [o.requirement, o.rating, o.meets])];
+
 export function oracleComparable(r: AssuranceReport): Comparable {
   return {
+    routeSummaries: sorted(r.frameworks.map(summaryOf)),
+    routeProfiles: sorted(r.profiles.map(conformanceOf)),
     controls: sorted(r.controls.map((c) => [c.control, c.domain, c.effective, c.downgrade])),
     requirements: sorted(r.frameworks.flatMap((f) => f.requirements.map((q) => [q.requirement, q.domain, q.status, q.source, q.why.chosen?.mapping ?? null, q.why.candidates.map((c) => [c.mapping, c.projected])]))),
-    frameworks: sorted(r.frameworks.map((f) => [f.framework, f.domain, f.counts, f.compliance, f.maturity, f.maturityControls])),
-    profiles: sorted(r.profiles.map((p) => [p.profile, p.domain, p.meeting, p.targets, p.outcomes.map((o) => [o.requirement, o.rating, o.meets])])),
+    frameworks: sorted(r.frameworks.map(summaryOf)),
+    profiles: sorted(r.profiles.map(conformanceOf)),
     inconsistencies: sorted(r.inconsistencies),
     evidence: sorted(r.evidence.map((e) => [e.evidence, e.currency, e.expiresOn, e.reuse.requirements.map((q) => q.requirement), e.reuse.frameworks])),
     zones: sorted(r.zones.map((z) => [z.zone, z.vector.map((v) => [v.fr, v.slC, v.uncertainBy.sort()]), z.slC, [...z.gaps].sort(), z.slANotSupported])),
@@ -34,10 +44,14 @@ export function oracleComparable(r: AssuranceReport): Comparable {
 }
 
 export async function engineComparable(db: DbClient, asOf: string): Promise<Comparable> {
+  const listed = await frameworksWithSummaries(db, asOf);
+  const routeProfiles = [];
+  for (const f of listed) for (const p of f.profiles) routeProfiles.push(...(await profileConformance(db, p.profile, asOf)));
+  const route = { routeSummaries: sorted(listed.flatMap((f) => f.summaries.map(summaryOf))), routeProfiles: sorted(routeProfiles.map(conformanceOf)) };
   return db.readTx(async (tx) => {
     const baseline = await readBaseline(tx, asOf);
     const frameworks = await readFrameworks(tx);
-    const views = await frameworkViews(tx, baseline, frameworks, true);
+    const views = await frameworkViews(tx, baseline, frameworks, baseline);
     const profiles = [];
     for (const f of frameworks.values()) {
       for (const p of f.profiles) {
@@ -47,10 +61,11 @@ export async function engineComparable(db: DbClient, asOf: string): Promise<Comp
     }
     const reuse = await evidenceReuse(tx, null);
     return {
+      ...route,
       controls: sorted([...baseline.controls.values()].map((c) => [c.control, c.domain, c.effective, c.downgrade])),
       requirements: sorted(views.flatMap((v) => v.requirements.map((q) => [q.requirement, q.domain, q.status, q.source, q.why.chosen?.mapping ?? null, q.why.candidates.map((c) => [c.mapping, c.projected])]))),
-      frameworks: sorted(views.map(({ summary: f }) => [f.framework, f.domain, f.counts, f.compliance, f.maturity, f.maturityControls])),
-      profiles: sorted(profiles.map((p) => [p.profile, p.domain, p.meeting, p.targets, p.outcomes.map((o) => [o.requirement, o.rating, o.meets])])),
+      frameworks: sorted(views.map(({ summary }) => summaryOf(summary))),
+      profiles: sorted(profiles.map(conformanceOf)),
       inconsistencies: sorted(await inconsistencies(tx, baseline)),
       evidence: sorted([...baseline.evidence.values()].map((e) => [e.evidence, e.currency, e.expiresOn, reuse.get(e.evidence)!.requirements.map((q) => q.requirement), reuse.get(e.evidence)!.frameworks])),
       zones: sorted((await zoneLevels(tx, baseline)).map((z) => [z.zone, z.vector.map((v) => [v.fr, v.slC, v.uncertainBy.sort()]), z.slC, z.gaps, z.slANotSupported])),

@@ -59,7 +59,8 @@ export async function assessmentResults(db: DbClient, asOf: string, framework: s
   const views = await db.readTx(async (tx) => {
     const frameworks = await readFrameworks(tx, framework);
     if (framework !== null && frameworks.size === 0) throw notFound('framework', framework, 'querystring.framework');
-    return frameworkViews(tx, await readBaseline(tx, asOf), frameworks, true);
+    const baseline = await readBaseline(tx, asOf);
+    return frameworkViews(tx, baseline, frameworks, baseline);
   });
   const results = views.map(({ summary, requirements }) => {
     const controls = new Map(requirements.flatMap((r) => r.why.controls).map((c) => [`${c.control}|${c.domain}`, c]));
