@@ -36,32 +36,36 @@ export async function readBaseline(tx: Tx, asOf: string, controls: string[] | nu
   return baselineOf(asOf, evidence, rows);
 }
 
-type Scope = { framework?: string; requirements?: string[] };
-
-/** The controls a framework's or some requirements' statuses can depend on. */
-async function controlsOf(tx: Tx, scope: Scope): Promise<string[]> {
+/** The baseline a framework's or some requirements' statuses read: only the controls they can depend on. */
+export async function readBaselineFor(tx: Tx, asOf: string, scope: { framework?: string; requirements?: string[] }): Promise<Baseline> {
   const [row] = await tx.run('assurance/requirement-controls', { framework: scope.framework ?? null, requirements: scope.requirements ?? null });
-  return (row?.controls as string[] | undefined) ?? [];
+  return readBaseline(tx, asOf, (row?.controls as string[] | undefined) ?? []);
 }
 
-/** The baseline a framework's or some requirements' statuses read: only the controls they can depend on. */
-export async function readBaselineFor(tx: Tx, asOf: string, scope: Scope): Promise<Baseline> {
-  return readBaseline(tx, asOf, await controlsOf(tx, scope));
+/** One control's effective status and maturity in a domain, as assurance/control-effective answers. */
+export type EffectiveRow = { control: string; domain: DomainT; effective: string; maturity: number | null };
+
+/** A copy of `base` with the given controls' entries replaced by `rows` (no row: the control is gone). */
+export function withRows(base: Statuses, controls: string[], rows: EffectiveRow[]): Statuses {
+  const effective = { ...base.effective };
+  const maturity = new Map(base.maturity);
+  for (const id of controls) {
+    for (const domain of ['IT', 'OT'] as const) {
+      delete effective[controlKey(id, domain)];
+      maturity.delete(controlKey(id, domain));
+    }
+  }
+  for (const r of rows) {
+    effective[controlKey(r.control, r.domain)] = r.effective;
+    if (r.maturity !== null) maturity.set(controlKey(r.control, r.domain), r.maturity);
+  }
+  return { asOf: base.asOf, effective, maturity };
 }
 
 /** The statuses alone, of `controls` (every control when null): no evidence rows are read. */
 export async function readStatuses(tx: Tx, asOf: string, controls: string[] | null = null): Promise<Statuses> {
-  const rows = (await tx.run('assurance/control-effective', { asOf, controls })) as Array<{ control: string; domain: DomainT; effective: string; maturity: number | null }>;
-  return {
-    asOf,
-    effective: Object.fromEntries(rows.map((r) => [controlKey(r.control, r.domain), r.effective])),
-    maturity: new Map(rows.flatMap((r) => (r.maturity === null ? [] : [[controlKey(r.control, r.domain), r.maturity] as const]))),
-  };
-}
-
-/** The statuses a framework's or some requirements' statuses read, without their evidence. */
-export async function readStatusesFor(tx: Tx, asOf: string, scope: Scope): Promise<Statuses> {
-  return readStatuses(tx, asOf, await controlsOf(tx, scope));
+  const rows = (await tx.run('assurance/control-effective', { asOf, controls })) as EffectiveRow[];
+  return withRows({ asOf, effective: {}, maturity: new Map() }, [], rows);
 }
 
 function baselineOf(asOf: string, evidence: EvidenceCurrencyT[], rows: ControlStatusRow[]): Baseline {
