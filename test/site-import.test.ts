@@ -50,6 +50,19 @@ describe('import and export', () => {
     });
   });
 
+  it('asks Neo4j to sample its indexes again after an import that changed the graph, not after one that changed nothing', async () => {
+    const site = miniSite() as { zones: Array<{ name: string }> };
+    site.zones[0]!.name = `${site.zones[0]!.name} (renamed)`;
+    const ran: string[] = [];
+    db.queryTimer = (name) => ran.push(name);
+    await loadSite(db, site);
+    const changed = ran.filter((q) => q === 'site/resample-index-statistics').length;
+    ran.length = 0;
+    await loadSite(db, site);
+    db.queryTimer = undefined;
+    expect([changed, ran.filter((q) => q === 'site/resample-index-statistics').length]).toEqual([1, 0]);
+  });
+
   it('merge mode adds to the stored site and references stored entities', async () => {
     await loadSite(db, miniSite());
     const result = await importSite(db, {

@@ -71,6 +71,8 @@ export async function importSite(db: DbClient, input: unknown, mode: ImportMode,
         throw error;
       }
     }, BULK);
+  // Committed: fresh index statistics are a courtesy to the next queries, never a reason to fail.
+  if (result.changes.length > 0) await db.write('site/resample-index-statistics').catch(() => undefined);
   const tally = { created: 0, updated: 0, deleted: 0, unchanged: result.unchanged };
   for (const c of result.changes) if (c.collection !== 'site') tally[`${c.op}d` as 'created' | 'updated' | 'deleted'] += 1;
   return { mode, revision: result.revision, counts: counts(site), changed: tally, nodes: result.nodes, relationships: result.relationships, ms: Math.round(performance.now() - started) };
