@@ -41,6 +41,11 @@ export interface AppOptions {
 }
 
 export const REQUEST_BODY_LIMIT = 1024 * 1024;
+// Node refuses a request head over 16 KB with 431 before Interlock sees it. An evidence upload
+// carries its metadata in the query string: a source URI one character past its 2,000,
+// percent-encoded at up to 12 bytes a character, must still reach the schema, to be refused with
+// a 400 that names the field.
+export const REQUEST_HEAD_LIMIT = 64 * 1024;
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
@@ -50,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: requestLogController(),
     // Every route but a site import takes at most 1 MB (routes/site.ts raises its own limit).
     bodyLimit: REQUEST_BODY_LIMIT,
+    http: { maxHeaderSize: REQUEST_HEAD_LIMIT },
     // Ids are up to 128 characters; the router's default of 100 answered 414 for valid ones.
     routerOptions: { maxParamLength: 256 },
     // The integrity check at ready plans its queries on a cold JVM: on a busy machine that took

@@ -5,9 +5,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './helpers/app.js';
 import { miniSite } from './helpers/mini-site.js';
+import { ensureUser } from './helpers/users.js';
 
 const ctx = useApp(miniSite);
-type Operation = { parameters?: Array<{ name: string; in: string; schema: Record<string, unknown> }>; requestBody?: unknown; responses: Record<string, { content?: Record<string, unknown> }> };
+type Operation = { parameters?: Array<{ name: string; in: string; schema: Record<string, unknown> & { pattern?: string } }>; requestBody?: unknown; responses: Record<string, { content?: Record<string, unknown> }> };
 const operations = () => {
   const doc = ctx.app.swagger() as unknown as { paths: Record<string, Record<string, Operation>> };
   mkdirSync('test-artifacts', { recursive: true });
@@ -51,5 +52,50 @@ describe('the OpenAPI document', () => {
     expect(asset).toContain('"pattern":"^(25[0-5]');
     const traffic = ops.find((o) => o.name === 'POST /api/traffic')!.op.requestBody as { content: Record<string, { schema: unknown }> };
     expect(traffic.content['text/plain']!.schema).toMatchObject({ type: 'string', minLength: 1 });
+  });
+});
+
+// The three disagreements the full Schemathesis run (1,000 examples per operation) found: each a
+// value the document and the server judged differently.
+describe('the document and the server agree', () => {
+  const param = (operation: string, name: string) => operations().find((o) => o.name === operation)!.op.parameters!.find((p) => p.name === name)!;
+  const refusal = (res: { statusCode: number; json: () => { errors?: Array<{ path: string }> } }) => ({ status: res.statusCode, paths: res.json().errors?.map((e) => e.path) });
+
+  it('a list of ids is refused by the pattern exactly when the server refuses its count', async () => {
+    const pattern = new RegExp(param('GET /api/reviews/pack.pdf', 'ids').schema.pattern!);
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `cr-${i}`).join(',');
+    expect(pattern.test(ids(30))).toBe(true);
+    expect(pattern.test(`,${ids(30)},,`)).toBe(true);
+    expect(pattern.test(ids(31))).toBe(false);
+    expect(pattern.test(ids(30).replace(',', ',,,'))).toBe(true);
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/reviews/pack.pdf?ids=${ids(31)}` });
+    expect(refusal(res)).toEqual({ status: 400, paths: ['querystring.ids'] });
+    expect(res.json().message).toContain('must be one or more change request ids separated by commas, at most 30');
+    const zones = new RegExp(param('GET /api/assurance/zones', 'zones').schema.pattern!);
+    expect([zones.test(''), zones.test(ids(500)), zones.test(ids(501))]).toEqual([true, true, false]);
+  });
+
+  it('an empty number in a query string is refused, not read as 0', async () => {
+    for (const url of ['/api/revisions?since=', '/api/revisions?perRevision=', '/api/revisions/1/changes?offset=', '/api/audit?before=']) {
+      const res = await ctx.app.inject({ method: 'GET', url });
+      const name = url.split('?')[1]!.slice(0, -1);
+      expect(refusal(res), url).toEqual({ status: 400, paths: [`querystring.${name}`] });
+    }
+    expect(param('GET /api/revisions', 'since').schema).toMatchObject({ type: 'integer', minimum: 0, default: 0 });
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/revisions?since=0&perRevision=0' })).statusCode).toBe(200);
+  });
+
+  it('an evidence upload\'s too-long source URI reaches the schema over real HTTP: 400 naming uri, not Node\'s 431', async () => {
+    await ensureUser(ctx.db, { username: 'uploader', roles: ['admin'], password: 'uploader-password-1' });
+    const token = (await ctx.app.inject({ method: 'POST', url: '/api/users/uploader/tokens', payload: { name: 'upload' } })).json().token as string;
+    // Closed with the app after the file.
+    const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    // 2,001 characters of four UTF-8 bytes each: 24 KB percent-encoded, past Node's default head.
+    const uri = encodeURIComponent('\u{1D49C}'.repeat(2001));
+    const res = await fetch(`${address}/api/assurance/evidence/ev-none/revisions/upload?collectedOn=2026-01-01&addedBy=a&uri=${uri}`, {
+      method: 'POST', body: 'bytes', headers: { 'content-type': 'application/octet-stream', 'if-match': '"1"', authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual(['querystring.uri']);
   });
 });

@@ -1,6 +1,7 @@
 // Shapes of API responses that are not plain site-document entities. Shared with the client.
 import { z } from 'zod';
 import { Asset, Conduit, Flow, Id, Sif, Zone } from './site-schema.js';
+import { queryNumber } from './primitives.js';
 
 export const ErrorBody = z.object({
   statusCode: z.number().int(),
@@ -56,7 +57,7 @@ export const AssetQuery = z.object({
   type: Asset.shape.type.optional(),
   domain: z.enum(['IT', 'OT']).optional(),
   q: z.string().min(1).max(200).optional().describe('id, name (substring) or IP (exact or prefix)'),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  limit: queryNumber(z.coerce.number().int().min(1).max(5000).default(500)),
 });
 export const AssetDetail = Asset.extend({
   flows: z.array(z.object({ id: Id, direction: z.enum(['from', 'to', 'routes']) })),

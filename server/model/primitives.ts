@@ -15,15 +15,17 @@ export const Id = z
 /** A list of references to other entities. */
 export const IdList = z.array(Id).max(MAX_REFERENCES);
 
-// Ids in a query string, separated by commas. The pattern states what the split checks, so the
-// OpenAPI document holds the whole rule; 1,000 characters keep even a too-long value,
-// percent-encoded, within Node's 16 KB request head (a longer URL is refused by Node itself with
-// 431, before Interlock sees it).
+// Ids in a query string, separated by commas. The pattern states what the split checks, the
+// count included, so the OpenAPI document holds the whole rule; 1,000 characters keep even a
+// too-long value, percent-encoded, well within the request head Node accepts (see app.ts).
 const ID_IN_LIST = ID_PATTERN.source.slice(1, -1);
 export const commaIds = (what: string, max: number, { required = false } = {}) => z.string().max(1000)
-  .regex(new RegExp(`^,*(${ID_IN_LIST}(,+${ID_IN_LIST})*)${required ? '' : '?'},*$`), `must be ${required ? 'one or more ' : ''}${what} ids separated by commas`)
+  .regex(new RegExp(`^,*(${ID_IN_LIST}(,+${ID_IN_LIST}){0,${max - 1}})${required ? '' : '?'},*$`), `must be ${required ? 'one or more' : `at most ${max}`} ${what} ids separated by commas${required ? `, at most ${max}` : ''}`)
   .transform((s) => s.split(',').filter(Boolean))
   .pipe(z.array(Id).max(max));
+// A number in a query string: an empty value ('?since=') is refused as not a number, not coerced
+// to 0 as a value nobody sent. The inner schema keeps its type and default in the OpenAPI document.
+export const queryNumber = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? Number.NaN : v), schema);
 export const Name = z.string().min(1, 'must not be empty').max(200);
 export const Text = z.string().max(4000);
 

@@ -3,7 +3,7 @@
 // request raised from the What-if panel is exactly what was assessed there.
 import { z } from 'zod';
 import { ImpactRequest, ImpactResponse } from '../impact/change-schema.js';
-import { commaIds } from '../model/primitives.js';
+import { commaIds, queryNumber } from '../model/primitives.js';
 import { Id } from '../model/site-schema.js';
 
 export const STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'IMPLEMENTED', 'WITHDRAWN'] as const;
@@ -55,7 +55,7 @@ export const StepUpStarted = z.object({
 
 export const ListQuery = z.object({
   status: ReviewStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  limit: queryNumber(z.coerce.number().int().min(1).max(500).default(200)),
 });
 
 export const PackQuery = z.object({

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { auditHead, listAudit } from '../audit/audit-log.js';
 import { verifyChain } from '../audit/verify.js';
 import { ErrorBody } from '../model/api-schemas.js';
+import { queryNumber } from '../model/primitives.js';
 
 const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits');
 const Head = z.object({ seq: z.number().int().describe('the last entry\'s number'), hash: z.string().describe('its SHA-256'), at: z.string().nullable() });
@@ -21,12 +22,12 @@ const AuditQuery = z.object({
   action: z.string().max(64).optional().describe('an action or its prefix: "auth:" lists every sign-in event'),
   from: z.iso.datetime().optional().describe('at or after this time (ISO-8601)'),
   to: z.iso.datetime().optional().describe('before this time (ISO-8601)'),
-  before: z.coerce.number().int().min(1).optional().describe('entries numbered below this: the `next` of the previous page'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: queryNumber(z.coerce.number().int().min(1).optional().describe('entries numbered below this: the `next` of the previous page')),
+  limit: queryNumber(z.coerce.number().int().min(1).max(500).default(100)),
 });
 
 const VerifyQuery = z.object({
-  seq: z.coerce.number().int().min(1).optional().describe('a chain head kept outside the database: its number…'),
+  seq: queryNumber(z.coerce.number().int().min(1).optional().describe('a chain head kept outside the database: its number…')),
   hash: Hash.optional().describe('…and its hash; both or neither'),
 }).refine((q) => (q.seq === undefined) === (q.hash === undefined), { message: 'give both seq and hash of the kept head, or neither', path: ['hash'] });
 

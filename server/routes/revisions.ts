@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../errors.js';
+import { queryNumber } from '../model/primitives.js';
 import { ErrorBody } from '../model/api-schemas.js';
 import { headRevision, listChanges, listRevisions } from '../site/journal.js';
 
@@ -25,13 +26,13 @@ const Revision = z.object({
 });
 
 const RevisionsQuery = z.object({
-  since: z.coerce.number().int().min(0).default(0).describe('list revisions numbered above this'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  perRevision: z.coerce.number().int().min(0).max(1000).default(200),
+  since: queryNumber(z.coerce.number().int().min(0).default(0).describe('list revisions numbered above this')),
+  limit: queryNumber(z.coerce.number().int().min(1).max(500).default(50)),
+  perRevision: queryNumber(z.coerce.number().int().min(0).max(1000).default(200)),
 });
 const ChangesQuery = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  offset: queryNumber(z.coerce.number().int().min(0).default(0)),
+  limit: queryNumber(z.coerce.number().int().min(1).max(5000).default(1000)),
 });
 
 export async function revisionRoutes(fastify: FastifyInstance): Promise<void> {

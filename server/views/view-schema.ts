@@ -4,7 +4,7 @@
 // Id convention (the impact findings rely on it): a node's id is its entity id (zone, asset),
 // a conduit edge's id is the conduit id, a flow edge's id is the flow id.
 import { z } from 'zod';
-import { commaIds } from '../model/primitives.js';
+import { commaIds, queryNumber } from '../model/primitives.js';
 import { Action, AssetType, Domain, ELEMENT_ROLES, FlowProtocol, Id, Sif } from '../model/site-schema.js';
 
 export const SifRef = z.object({ id: Id, sil: z.number().int() });
@@ -127,7 +127,7 @@ export const TopologyQuery = z.object({
 });
 
 export const NeighbourhoodQuery = z.object({
-  depth: z.coerce.number().int('depth must be a whole number').min(1, 'depth must be 1–3').max(3, 'depth must be 1–3').default(1)
+  depth: queryNumber(z.coerce.number().int('depth must be a whole number').min(1, 'depth must be 1–3').max(3, 'depth must be 1–3').default(1))
     .describe('hops over flows (and the firewalls enforcing the conduits they cross)'),
 });
 

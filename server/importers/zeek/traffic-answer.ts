@@ -2,6 +2,7 @@
 // communications and the findings of comparing them with the declared flows and stored rules.
 import { z } from 'zod';
 import { Severity } from '../../impact/change-schema.js';
+import { queryNumber } from '../../model/primitives.js';
 
 export const TRAFFIC_RULES = [
   'TRAFFIC-UNDECLARED-SAFETY', 'TRAFFIC-UNDECLARED-CONDUIT', 'TRAFFIC-SAFETY-FLOW-UNSEEN', 'TRAFFIC-DENIED-BY-MODEL',
@@ -56,6 +57,6 @@ export const TrafficAnswer = z.object({
 export type TrafficAnswer = z.infer<typeof TrafficAnswer>;
 
 export const TrafficQuery = z.object({
-  maxCommunications: z.coerce.number().int().min(1).max(2_000_000).default(200_000)
+  maxCommunications: queryNumber(z.coerce.number().int().min(1).max(2_000_000).default(200_000))
     .describe('refuse a capture with more distinct communications than this (a scan); memory grows with it'),
 });
