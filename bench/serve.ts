@@ -27,12 +27,15 @@ export async function serve(db: DbClient, options: { pluginTimeout?: number } = 
   return { base, app, close: () => app.close() };
 }
 
-/** A JSON request with the benchmark's token; the answer's status, ETag, site revision and body. */
+/** A JSON request with the benchmark's token; the answer's status, ETag, site revision and body,
+ *  and the milliseconds from sending it to having read the whole answer. */
 export async function call(base: string, method: 'GET' | 'PUT' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const started = performance.now();
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...credentials, ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: res.status, etag: res.headers.get('etag') ?? '', revision: Number(res.headers.get('x-interlock-revision') ?? NaN), body: await res.json() as Record<string, unknown> };
+  const answer = await res.json() as Record<string, unknown>;
+  return { status: res.status, etag: res.headers.get('etag') ?? '', revision: Number(res.headers.get('x-interlock-revision') ?? NaN), body: answer, ms: performance.now() - started };
 }

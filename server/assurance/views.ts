@@ -12,11 +12,14 @@ import { requirementStatuses } from './requirements.js';
 import { statusCacheOf } from './status-cache.js';
 import type { ControlInDomainT, EvidenceCurrencyT, FrameworkInfoT, FrameworkSummaryT, ProfileConformanceT, RequirementResultT } from './schemas.js';
 
+// Answers without a "why" judge requirements from the cached lean statuses (status-cache.ts).
+const cachedViews = async (db: DbClient, tx: Tx, asOf: string, frameworks: Map<string, FrameworkInfoT>) =>
+  frameworkViews(tx, await statusCacheOf(db).statuses(tx, asOf), frameworks);
+
 export async function frameworksWithSummaries(db: DbClient, asOf: string): Promise<Array<FrameworkInfoT & { summaries: FrameworkSummaryT[] }>> {
   return db.readTx(async (tx) => {
-    const statuses = await statusCacheOf(db).statuses(tx, asOf);
     const frameworks = await readFrameworks(tx);
-    const views = await frameworkViews(tx, statuses, frameworks);
+    const views = await cachedViews(db, tx, asOf, frameworks);
     return [...frameworks.values()].map((f) => ({ ...f, summaries: views.filter((v) => v.summary.framework === f.framework).map((v) => v.summary) }));
   });
 }
@@ -25,7 +28,7 @@ export async function frameworksWithSummaries(db: DbClient, asOf: string): Promi
 export async function frameworkSummaries(db: DbClient, id: string, asOf: string): Promise<FrameworkSummaryT[]> {
   return db.readTx(async (tx) => {
     const frameworks = await oneFramework(tx, id);
-    return (await frameworkViews(tx, await statusCacheOf(db).statuses(tx, asOf), frameworks)).map((v) => v.summary);
+    return (await cachedViews(db, tx, asOf, frameworks)).map((v) => v.summary);
   });
 }
 
@@ -50,7 +53,7 @@ export function flatStatuses(tree: TreeNode[]): Array<{ requirement: string; ref
 export async function frameworkTree(db: DbClient, id: string, asOf: string) {
   return db.readTx(async (tx) => {
     const frameworks = await oneFramework(tx, id);
-    const views = await frameworkViews(tx, await statusCacheOf(db).statuses(tx, asOf), frameworks);
+    const views = await cachedViews(db, tx, asOf, frameworks);
     const rows = (await tx.run('assurance/framework-requirements', { framework: id })) as Array<Omit<TreeNode, 'statuses' | 'children'> & { parent: string | null }>;
     const nodes = new Map(rows.map(({ parent: _parent, ...r }) => [r.requirement, { ...r, statuses: [], children: [] } as TreeNode]));
     for (const v of views) for (const r of v.requirements) nodes.get(r.requirement)?.statuses.push({ domain: r.domain, status: r.status, source: r.source, rating: r.rating });
@@ -80,7 +83,7 @@ export async function profileConformance(db: DbClient, id: string, asOf: string)
     const profile = await readProfile(tx, id);
     if (!profile) throw notFound('profile', id);
     const frameworks = await oneFramework(tx, profile.framework);
-    return (await frameworkViews(tx, await statusCacheOf(db).statuses(tx, asOf), frameworks)).map((v) => conformance(profile, v.summary.domain, v.requirements));
+    return (await cachedViews(db, tx, asOf, frameworks)).map((v) => conformance(profile, v.summary.domain, v.requirements));
   });
 }
 

@@ -72,6 +72,7 @@ export async function importSite(db: DbClient, input: unknown, mode: ImportMode,
       }
     }, BULK);
   // Committed: fresh index statistics are a courtesy to the next queries, never a reason to fail.
+  // Awaited, not left running, so the reads that follow the import's answer are planned with them.
   if (result.changes.length > 0) await db.write('site/resample-index-statistics').catch(() => undefined);
   const tally = { created: 0, updated: 0, deleted: 0, unchanged: result.unchanged };
   for (const c of result.changes) if (c.collection !== 'site') tally[`${c.op}d` as 'created' | 'updated' | 'deleted'] += 1;
