@@ -17,6 +17,14 @@ const operations = () => {
 };
 
 describe('the OpenAPI document', () => {
+  it('resolves every reference: recursive schemas (requirement trees, OSCAL groups and controls) are named components', () => {
+    operations();
+    const doc = ctx.app.swagger() as unknown as { paths: unknown; components: { schemas?: Record<string, unknown> } };
+    const refs = (part: unknown) => new Set([...JSON.stringify(part).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!));
+    expect(refs(doc.paths)).toEqual(new Set(['RequirementTreeNode', 'OscalGroupInput', 'OscalControlInput']));
+    for (const ref of refs(doc)) expect(doc.components.schemas, ref).toHaveProperty(ref);
+  });
+
   it('declares, on every operation, the statuses the edge can answer: 400, 421, 429, 503, and 413, 415 with a body', () => {
     const ops = operations();
     expect(ops.length).toBeGreaterThanOrEqual(46);
@@ -73,6 +81,14 @@ describe('the document and the server agree', () => {
     expect(res.json().message).toContain('must be one or more change request ids separated by commas, at most 30');
     const zones = new RegExp(param('GET /api/assurance/zones', 'zones').schema.pattern!);
     expect([zones.test(''), zones.test(ids(500)), zones.test(ids(501))]).toEqual([true, true, false]);
+  });
+
+  it('an OSCAL catalog\'s domains are a pattern the server holds too', async () => {
+    const pattern = new RegExp(param('POST /api/assurance/oscal/catalog', 'domains').schema.pattern!);
+    expect(['IT', 'OT', 'IT,OT', 'OT,IT', '000000000', 'IT,', 'IT,OT,IT', 'it'].map((d) => pattern.test(d))).toEqual([true, true, true, true, false, false, false, false]);
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/assurance/oscal/catalog?framework=x&domains=000000000', payload: { catalog: { uuid: 'u', metadata: { title: 't', version: '1', 'oscal-version': '1.1.2' } } } });
+    expect(refusal(res)).toEqual({ status: 400, paths: ['querystring.domains'] });
+    expect(res.json().message).toContain('must be IT, OT or IT,OT');
   });
 
   it('an empty number in a query string is refused, not read as 0', async () => {

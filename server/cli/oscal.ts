@@ -11,7 +11,7 @@ import { assessmentResults } from '../assurance/oscal/export-results.js';
 import { importOscalCatalog } from '../assurance/oscal/import-catalog.js';
 import { OscalCatalogDocument } from '../assurance/oscal/oscal-catalog.js';
 import { FRAMEWORK_KINDS } from '../model/governance-schema.js';
-import { Domain, Id, IsoDate } from '../model/primitives.js';
+import { DomainList, Id, IsoDate } from '../model/primitives.js';
 import { formatPath } from '../model/validate-site.js';
 import { fail, parseArgs, readDocument, runCli } from './cli-support.js';
 import { answerFrom, askServer, localActor, onDatabase, refuse, refuser, tokenOption } from './cli-remote.js';
@@ -20,7 +20,7 @@ const Args = z.object({
   command: z.enum(['import', 'export'], { error: 'must be import or export' }),
   file: z.string().min(1).optional(),
   framework: Id.optional(),
-  domains: z.string().default('IT').transform((s) => [...new Set(s.split(','))]).pipe(z.array(Domain).min(1).max(2)),
+  domains: DomainList,
   kind: z.enum(FRAMEWORK_KINDS).default('standard'),
   'as-of': IsoDate.optional(),
   out: z.string().min(1).optional(),

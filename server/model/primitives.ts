@@ -31,6 +31,10 @@ export const Text = z.string().max(4000);
 
 export const DOMAINS = ['IT', 'OT'] as const;
 export const Domain = z.enum(DOMAINS);
+/** The domains something scopes, as a query value or an argument: IT, OT or IT,OT. The pattern
+ *  states the whole rule, so the OpenAPI document holds it. */
+export const DomainList = z.string().max(10).regex(/^(IT|OT)(,(IT|OT))?$/, 'must be IT, OT or IT,OT').default('IT')
+  .transform((s) => [...new Set(s.split(','))]).pipe(z.array(Domain).min(1).max(2));
 
 export const CONTROL_STATUSES = ['implemented', 'partial', 'planned', 'not-implemented'] as const;
 

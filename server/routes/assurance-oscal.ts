@@ -9,7 +9,7 @@ import { importOscalCatalog } from '../assurance/oscal/import-catalog.js';
 import { OscalCatalogDocument } from '../assurance/oscal/oscal-catalog.js';
 import { FRAMEWORK_KINDS } from '../model/governance-schema.js';
 import { ErrorBody, ImportResult } from '../model/api-schemas.js';
-import { Domain, Id } from '../model/primitives.js';
+import { DomainList, Id } from '../model/primitives.js';
 import { assuranceErrors, failClosed } from './assurance.js';
 import { REVISION_HEADER } from './entity-routes.js';
 import { actorName } from '../plugins/authentication.js';
@@ -20,8 +20,7 @@ export const OSCAL_BODY_LIMIT = 32 * 1024 * 1024;
 
 const CatalogQuery = z.object({
   framework: Id.describe('the id the framework gets; its requirements are "<framework>.<OSCAL id>"'),
-  domains: z.string().max(10).default('IT').transform((s) => [...new Set(s.split(','))]).pipe(z.array(Domain).min(1).max(2))
-    .describe('the domains it scopes: IT, OT or IT,OT'),
+  domains: DomainList.describe('the domains it scopes: IT, OT or IT,OT'),
   kind: z.enum(FRAMEWORK_KINDS).default('standard'),
 });
 

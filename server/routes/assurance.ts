@@ -31,7 +31,9 @@ const TreeNode: z.ZodType<TreeNodeT> = z.lazy(() => z.object({
   requirement: Id, ref: z.string(), title: z.string(), assessable: z.boolean(), slFrom: z.number().int().nullable(), uncertain: z.string().nullable(),
   statuses: z.array(z.object({ domain: Domain, status: RequirementStatus, source: z.enum(['direct', 'projected', 'none']), rating: CafRating.nullable() })),
   children: z.array(TreeNode),
-}));
+// A recursive schema needs a name of its own: the OpenAPI document states it once, as a component
+// its children refer to (without one, the reference points nowhere).
+})).meta({ id: 'RequirementTreeNode' });
 
 /** Assurance answers come from the graph only while it passes its integrity check. */
 export function failClosed(app: FastifyInstance): void {

@@ -1,7 +1,8 @@
 // The part of an OSCAL catalog (NIST's JSON format, version 1.x) that Interlock reads: its
 // metadata, and its groups and controls, nested at any depth (control enhancements are controls
 // inside controls). Everything else a catalog may carry (parts, params, links, back-matter) is
-// allowed and ignored: only ids and titles are kept, as for the shipped catalogues.
+// allowed and ignored: only ids and titles are kept, as for the shipped catalogues. Groups and
+// controls nest, so each has a name: the OpenAPI document states it once, as a component.
 import { z } from 'zod';
 
 const Prop = z.looseObject({ name: z.string().max(200), value: z.string().max(2000) });
@@ -12,11 +13,11 @@ export interface OscalGroupT { id?: string; title: string; props?: Array<{ name:
 
 export const OscalControl: z.ZodType<OscalControlT> = z.lazy(() => z.looseObject({
   id: z.string().min(1).max(100), title: z.string().min(1).max(1000), props, controls: z.array(OscalControl).max(5000).optional(),
-}));
+})).meta({ id: 'OscalControl' });
 export const OscalGroup: z.ZodType<OscalGroupT> = z.lazy(() => z.looseObject({
   id: z.string().min(1).max(100).optional(), title: z.string().min(1).max(1000), props,
   groups: z.array(OscalGroup).max(1000).optional(), controls: z.array(OscalControl).max(5000).optional(),
-}));
+})).meta({ id: 'OscalGroup' });
 
 export const OscalCatalogDocument = z.object({
   catalog: z.looseObject({
