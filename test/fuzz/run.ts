@@ -8,6 +8,7 @@
 //   npm run fuzz                        # 100 examples per operation (the CI run)
 //   npm run fuzz -- --examples 1000     # the full run
 //   npm run fuzz -- --url http://127.0.0.1:3000
+//   npm run fuzz -- --examples 1000 --path /api/assurance/frameworks/{id}
 import { Command } from 'commander';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -29,6 +30,7 @@ const Args = z.object({
   seed: z.coerce.number().int().min(0).default(1),
   workers: z.coerce.number().int().min(1).max(16).default(2),
   token: z.string().min(1).optional(),
+  path: z.array(z.string().regex(/^\/api\/[\w{}/.-]*$/, 'must be an API path as the document names it, e.g. /api/zones/{id}')).max(50).default([]),
 });
 
 /** The venv's `st`, installed (pinned) when missing or of another version. */
@@ -60,7 +62,7 @@ function figures(output: string, seconds: number): Figures {
   };
 }
 
-export async function fuzz(url: string, options: { examples: number; seed: number; workers: number; token?: string; quiet?: boolean }): Promise<{ code: number; figures: Figures; output: string }> {
+export async function fuzz(url: string, options: { examples: number; seed: number; workers: number; token?: string; quiet?: boolean; path?: string[] }): Promise<{ code: number; figures: Figures; output: string }> {
   const st = schemathesis();
   mkdirSync(REPORTS, { recursive: true });
   const args = [
@@ -73,6 +75,7 @@ export async function fuzz(url: string, options: { examples: number; seed: numbe
     // The fuzzer's own credentials stay valid: its stateful phase would otherwise revoke its token
     // (listed by GET /api/auth/tokens) or disable its account. Both have tests of their own.
     '--exclude-path', '/api/tokens/{id}', '--exclude-path', '/api/users/{username}',
+    ...(options.path ?? []).flatMap((p) => ['--include-path', p]),
   ];
   const started = performance.now();
   let output = '';
@@ -97,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--seed <n>', 'random seed', '1')
     .option('--workers <n>', 'concurrent Schemathesis workers', '2')
     .option('--token <token>', 'an admin API token for --url (default: INTERLOCK_TOKEN)', process.env.INTERLOCK_TOKEN)
+    .option('--path <paths...>', 'only the operations of these paths, e.g. to re-check what a change touched')
     .parse(argv);
   const args = parseArgs(Args, program.opts());
   const st = schemathesis();
