@@ -43,10 +43,10 @@ export async function readBaselineFor(tx: Tx, asOf: string, scope: { framework?:
 }
 
 /** One control's effective status and maturity in a domain, as assurance/control-effective answers. */
-export type EffectiveRow = { control: string; domain: DomainT; effective: string; maturity: number | null };
+type EffectiveRow = { control: string; domain: DomainT; effective: string; maturity: number | null };
 
 /** A copy of `base` with the given controls' entries replaced by `rows` (no row: the control is gone). */
-export function withRows(base: Statuses, controls: string[], rows: EffectiveRow[]): Statuses {
+function withRows(base: Statuses, controls: string[], rows: EffectiveRow[]): Statuses {
   const effective = { ...base.effective };
   const maturity = new Map(base.maturity);
   for (const id of controls) {
@@ -62,10 +62,13 @@ export function withRows(base: Statuses, controls: string[], rows: EffectiveRow[
   return { asOf: base.asOf, effective, maturity };
 }
 
-/** The statuses alone, of `controls` (every control when null): no evidence rows are read. */
-export async function readStatuses(tx: Tx, asOf: string, controls: string[] | null = null): Promise<Statuses> {
-  const rows = (await tx.run('assurance/control-effective', { asOf, controls })) as EffectiveRow[];
-  return withRows({ asOf, effective: {}, maturity: new Map() }, [], rows);
+/**
+ * The statuses alone (no evidence rows are read): every control's, or — to bring `base` up to
+ * date — only `controls`' read again and laid over it.
+ */
+export async function readStatuses(tx: Tx, asOf: string, update?: { base: Statuses; controls: string[] }): Promise<Statuses> {
+  const rows = (await tx.run('assurance/control-effective', { asOf, controls: update?.controls ?? null })) as EffectiveRow[];
+  return withRows(update?.base ?? { asOf, effective: {}, maturity: new Map() }, update?.controls ?? [], rows);
 }
 
 function baselineOf(asOf: string, evidence: EvidenceCurrencyT[], rows: ControlStatusRow[]): Baseline {

@@ -10,7 +10,7 @@
 // on. A write the journal does not itemise (an import, which may rewrite everything), too many
 // revisions since, or another head (an emptied database starts a new epoch) read everything again.
 import type { DbClient, Tx } from '../db/client.js';
-import { readStatuses, withRows, type EffectiveRow, type Statuses } from './baseline.js';
+import { readStatuses, type Statuses } from './baseline.js';
 
 /** Writes whose journal lists every entity they changed. */
 const ITEMISED = new Set(['create', 'update', 'delete', 'implement']);
@@ -57,8 +57,7 @@ export class StatusCache {
     if (since.length > MAX_REVISIONS || since.some((r) => r.sinceAt !== cached.at || !ITEMISED.has(r.action))) return undefined;
     const controls = [...new Set(since.flatMap((r) => r.changes.flatMap(touchedControls)))];
     if (controls.length === 0) return cached.statuses;
-    const rows = (await tx.run('assurance/control-effective', { asOf: cached.statuses.asOf, controls })) as EffectiveRow[];
-    return withRows(cached.statuses, controls, rows);
+    return readStatuses(tx, cached.statuses.asOf, { base: cached.statuses, controls });
   }
 
   /** Keeps the newest snapshot per date (never an older one over a newer), and a few dates. */
